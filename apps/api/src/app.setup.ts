@@ -1,0 +1,41 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything main.ts and the e2e tests must set up the same way. */
+export function configureApp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.use(
+    helmet({
+      // Links in mails carry tokens: never leak them in a Referer.
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    yamlDocumentUrl: 'api/docs-yaml',
+  });
+}
+
+/** The OpenAPI 3 document; docs/openapi.json is this, committed and drift-checked. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Acervo API')
+    .setDescription(
+      'Case management for public prosecution offices, public defenders and state attorneys. ' +
+        'Errors are RFC 9457 problem details (application/problem+json).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'access-token')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

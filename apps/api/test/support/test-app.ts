@@ -1,0 +1,72 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppConfig, loadConfig } from '@acervo/runtime';
+import { createTestDatabase, harnessValue, SmtpSink, type TestDatabase } from '@acervo/testing';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  config: AppConfig;
+  db: TestDatabase;
+  smtp: SmtpSink;
+  /** Boots another app on the same database (a second replica, or a restart). */
+  boot(env?: NodeJS.ProcessEnv): Promise<INestApplication>;
+  close(): Promise<void>;
+}
+
+export const TEST_ADMIN = { username: 'admin', password: 'senha-do-admin-de-teste' } as const;
+
+/**
+ * The real API on real services: its own PostgreSQL database cloned from the migrated
+ * template, the run's Redis, a real SMTP sink. `env` overrides configuration variables.
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const smtp = await new SmtpSink().start();
+  const dataDir = await mkdtemp(join(tmpdir(), 'acervo-test-'));
+  const apps: INestApplication[] = [];
+  const baseEnv: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: db.url,
+    DB_POOL_SIZE: '4',
+    REDIS_URL: harnessValue('redisUrl'),
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'silent',
+    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
+  };
+
+  const boot = async (more: NodeJS.ProcessEnv = {}) => {
+    const config = loadConfig({ ...baseEnv, ...more });
+    // NestFactory, as main.ts does: modules that need the HTTP adapter while their
+    // providers are built (the SPA's static files) see it, unlike in a TestingModule.
+    const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+    configureApp(app);
+    await app.init();
+    apps.push(app);
+    return app;
+  };
+
+  const app = await boot();
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    config: loadConfig(baseEnv),
+    db,
+    smtp,
+    boot,
+    close: async () => {
+      for (const a of apps.reverse()) await a.close();
+      await smtp.stop();
+      await db.drop();
+    },
+  };
+}

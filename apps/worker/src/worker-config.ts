@@ -1,0 +1,2 @@
+/** Injection token of the worker's clock. */
+export const CLOCK = Symbol('CLOCK');

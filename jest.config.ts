@@ -1,0 +1,37 @@
+import type { Config } from 'jest';
+
+const tsJest: Config['transform'] = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+};
+
+// Tests run against the sources of the workspace libraries, not their builds.
+const moduleNameMapper = {
+  '^@acervo/(domain|persistence|runtime|testing)$': '<rootDir>/libs/$1/src',
+};
+
+const config: Config = {
+  // Real services answer in milliseconds; the margin is for a busy 2-core CI machine.
+  testTimeout: 30_000,
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/{api,worker}/src/**/*.spec.ts'],
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './cpf';
+export * from './cnj-number';
+export * from './profiles';
+export * from './clock';

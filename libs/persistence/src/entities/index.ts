@@ -1,0 +1,11 @@
+import { AssignmentEntity } from './assignment.entity';
+import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
+import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
+
+export * from './assignment.entity';
+export * from './unit.entity';
+export * from './user.entity';
+export * from './worker-heartbeat.entity';
+
+export const ENTITIES = [UnitEntity, UserEntity, AssignmentEntity, WorkerHeartbeatEntity];

@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation';
+
+/** In order; each file is one reversible change. */
+export const MIGRATIONS = [Foundation1763800000000];

@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const urlWithScheme = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` },
+    );
+
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable Acervo reads; the README's table mirrors this. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  DATABASE_URL: optional(urlWithScheme(['postgres', 'postgresql'])),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MIGRATE_ON_START: optional(flag),
+  REDIS_URL: optional(urlWithScheme(['redis', 'rediss'])),
+  SMTP_URL: optional(urlWithScheme(['smtp', 'smtps'])),
+  MAIL_DIR: optional(z.string().trim().min(1)),
+  MAIL_FROM: z.string().trim().min(3).default('Acervo <nao-responda@localhost>'),
+  APP_URL: optional(urlWithScheme(['http', 'https'])),
+  WEB_DIR: optional(z.string().trim().min(1)),
+  BOOTSTRAP_ADMIN_USERNAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores')
+    .default('admin'),
+  BOOTSTRAP_ADMIN_PASSWORD: optional(z.string().min(12, 'must have at least 12 characters')),
+  BOOTSTRAP_ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@localhost'),
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  dataDir: string;
+  database: { url?: string; poolSize: number; migrateOnStart: boolean };
+  redisUrl?: string;
+  mail: { smtpUrl?: string; dir: string; from: string };
+  appUrl: string;
+  webDir?: string;
+  bootstrapAdmin: { username: string; password?: string; email: string };
+  /** Shift of the server clock, for end-to-end tests of deadlines; always 0 in production. */
+  clockOffsetMs: number;
+  logLevel: string;
+}
+
+/** Raised when the environment cannot make a valid configuration; names each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment into the typed configuration; the only reader of process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DB_POOL_SIZE,
+      migrateOnStart: e.MIGRATE_ON_START ?? true,
+    },
+    redisUrl: e.REDIS_URL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      dir: resolve(e.MAIL_DIR ?? `${dataDir}/mail`),
+      from: e.MAIL_FROM,
+    },
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
+    bootstrapAdmin: {
+      username: e.BOOTSTRAP_ADMIN_USERNAME,
+      password: e.BOOTSTRAP_ADMIN_PASSWORD,
+      email: e.BOOTSTRAP_ADMIN_EMAIL,
+    },
+    clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The database URL, or a ConfigError saying how to get one. */
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.database.url) {
+    throw new ConfigError([
+      'DATABASE_URL is required here (pnpm start provides an embedded PostgreSQL when it is unset)',
+    ]);
+  }
+  return config.database.url;
+}

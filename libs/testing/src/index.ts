@@ -1,0 +1,3 @@
+export * from './harness-env';
+export * from './smtp-sink';
+export * from './test-database';
