@@ -1,15 +1,20 @@
-import { type INestApplication, RequestMethod } from '@nestjs/common';
+import type { AppConfig } from '@acervo/runtime';
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG } from './common/app-config';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { serveSpa } from './common/spa';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.use(
     helmet({
@@ -17,6 +22,7 @@ export function configureApp(app: INestApplication): void {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  serveSpa(app, app.get<AppConfig>(APP_CONFIG).webDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
@@ -27,7 +33,7 @@ export function configureApp(app: INestApplication): void {
 }
 
 /** The OpenAPI 3 document; docs/openapi.json is this, committed and drift-checked. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Acervo API')
     .setDescription(

@@ -16,6 +16,7 @@ function jobs(config: AppConfig): { imports: DynamicModule[]; providers: Provide
     imports: [
       BullModule.forRoot({
         connection: { url: config.redisUrl },
+        prefix: config.queuePrefix,
         defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
       }),
       BullModule.registerQueue({ name: QUEUES.maintenance }),

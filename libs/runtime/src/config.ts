@@ -32,6 +32,10 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MIGRATE_ON_START: optional(flag),
   REDIS_URL: optional(urlWithScheme(['redis', 'rediss'])),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, 'must be 1–32 lowercase letters, digits, dashes or underscores')
+    .default('acervo'),
   SMTP_URL: optional(urlWithScheme(['smtp', 'smtps'])),
   MAIL_DIR: optional(z.string().trim().min(1)),
   MAIL_FROM: z.string().trim().min(3).default('Acervo <nao-responda@localhost>'),
@@ -54,6 +58,8 @@ export interface AppConfig {
   dataDir: string;
   database: { url?: string; poolSize: number; migrateOnStart: boolean };
   redisUrl?: string;
+  /** Prefix of every queue key, so installations (or test files) can share one Redis. */
+  queuePrefix: string;
   mail: { smtpUrl?: string; dir: string; from: string };
   appUrl: string;
   webDir?: string;
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       migrateOnStart: e.MIGRATE_ON_START ?? true,
     },
     redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
     mail: {
       smtpUrl: e.SMTP_URL,
       dir: resolve(e.MAIL_DIR ?? `${dataDir}/mail`),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 
@@ -59,6 +59,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // walk into the folder; the credentials file stays private to us.
   await mkdir(options.dir, { recursive: true, mode: 0o755 });
   await chmod(options.dir, 0o755);
+  const runAsPostgres = process.getuid?.() === 0;
+  if (runAsPostgres) await assertReachableByOthers(options.dir);
   const credentials = await credentialsFor(options.dir);
   const clusterDir = join(options.dir, 'cluster');
   const port = await freePort();
@@ -71,7 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgres,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
@@ -98,6 +100,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     },
     stop: () => server.stop(),
   };
+}
+
+/** Every folder above `dir` must be searchable by other users (o+x) for the postgres user. */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the OS user "postgres" when started by root, and cannot reach ${dir}: ` +
+          `allow it with "chmod o+x ${current}", or choose a DATA_DIR elsewhere`,
+      );
+    }
+    if (current === dirname(current)) return;
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {

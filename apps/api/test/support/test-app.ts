@@ -3,20 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@acervo/runtime';
 import { createTestDatabase, harnessValue, SmtpSink, type TestDatabase } from '@acervo/testing';
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestExpressApplication;
   http: () => ReturnType<typeof request>;
   config: AppConfig;
   db: TestDatabase;
   smtp: SmtpSink;
   /** Boots another app on the same database (a second replica, or a restart). */
-  boot(env?: NodeJS.ProcessEnv): Promise<INestApplication>;
+  boot(env?: NodeJS.ProcessEnv): Promise<NestExpressApplication>;
   close(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const db = await createTestDatabase();
   const smtp = await new SmtpSink().start();
   const dataDir = await mkdtemp(join(tmpdir(), 'acervo-test-'));
-  const apps: INestApplication[] = [];
+  const apps: NestExpressApplication[] = [];
   const baseEnv: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -46,9 +46,11 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
 
   const boot = async (more: NodeJS.ProcessEnv = {}) => {
     const config = loadConfig({ ...baseEnv, ...more });
-    // NestFactory, as main.ts does: modules that need the HTTP adapter while their
-    // providers are built (the SPA's static files) see it, unlike in a TestingModule.
-    const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+    // NestFactory, exactly as main.ts boots it.
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      bufferLogs: true,
+      abortOnError: false,
+    });
     configureApp(app);
     await app.init();
     apps.push(app);

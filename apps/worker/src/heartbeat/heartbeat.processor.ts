@@ -1,6 +1,6 @@
 import { QUEUES, type JobOf, WORKER_HEARTBEAT_MS } from '@acervo/runtime';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { HeartbeatService } from './heartbeat.service';
 
@@ -20,7 +20,7 @@ export class HeartbeatProcessor extends WorkerHost {
 }
 
 @Injectable()
-export class HeartbeatScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HeartbeatScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     private readonly heartbeat: HeartbeatService,
@@ -36,7 +36,7 @@ export class HeartbeatScheduler implements OnApplicationBootstrap, OnApplication
     await this.heartbeat.beat('queue');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.heartbeat.retire();
   }
 }

@@ -12,6 +12,7 @@ import { CLOCK } from '../worker-config';
 export class HeartbeatService {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private startedAt?: Date;
+  private retired = false;
 
   constructor(
     @InjectRepository(WorkerHeartbeatEntity) private readonly heartbeats: Repository<WorkerHeartbeatEntity>,
@@ -19,6 +20,8 @@ export class HeartbeatService {
   ) {}
 
   async beat(mode: WorkerMode): Promise<void> {
+    // A queued beat may still run while the worker stops; it must not revive the row.
+    if (this.retired) return;
     const now = this.clock.now();
     this.startedAt ??= now;
     await this.heartbeats.upsert({ workerId: this.workerId, mode, startedAt: this.startedAt, lastSeenAt: now }, [
@@ -26,8 +29,9 @@ export class HeartbeatService {
     ]);
   }
 
-  /** A stopped worker leaves no stale claim of life behind. */
+  /** A stopped worker leaves no stale claim of life behind (called before the pool closes). */
   async retire(): Promise<void> {
+    this.retired = true;
     await this.heartbeats.delete({ workerId: this.workerId });
   }
 }

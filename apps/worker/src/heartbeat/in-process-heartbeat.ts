@@ -1,10 +1,10 @@
 import { WORKER_HEARTBEAT_MS } from '@acervo/runtime';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HeartbeatService } from './heartbeat.service';
 
 /** Without Redis, a timer takes the queue's place; the API says so in /health (mode in-process). */
 @Injectable()
-export class InProcessHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InProcessHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(InProcessHeartbeat.name);
   private timer?: NodeJS.Timeout;
 
@@ -18,7 +18,7 @@ export class InProcessHeartbeat implements OnApplicationBootstrap, OnApplication
     }, WORKER_HEARTBEAT_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.heartbeat.retire();
   }

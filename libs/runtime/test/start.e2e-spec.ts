@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { freePort } from '../src/free-port';
+
+const ROOT = join(__dirname, '../../..');
+const BUILT = [
+  'libs/runtime/dist/cli/start.js',
+  'apps/api/dist/main.js',
+  'apps/worker/dist/main.js',
+  'apps/web/dist/index.html',
+];
+const CHROMIUM = '/usr/bin/chromium';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `pnpm start` as a user runs it (the built launcher), on an empty or reused DATA_DIR. */
+function start(dataDir: string, port: number): Started {
+  let output = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'WEB_DIR', 'BOOTSTRAP_ADMIN_PASSWORD']) delete env[name];
+  const child = spawn(process.execPath, [join(ROOT, BUILT[0])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(base: string, started: Started, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (started.child.exitCode !== null) throw new Error(`launcher exited:\n${started.output()}`);
+    try {
+      const res = await fetch(`${base}/health`);
+      const body = (await res.json()) as Record<string, { status: string }>;
+      if (res.status === 200 && body.worker.status === 'up') return body;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`not healthy in ${timeoutMs} ms:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Every process below `pid` (children's children too). */
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const walk = (p: number) => {
+    const tasks = `/proc/${p}/task`;
+    if (!existsSync(tasks)) return;
+    for (const line of readFileSync(`${tasks}/${p}/children`, 'utf8').split(' ').filter(Boolean)) {
+      found.push(Number(line));
+      walk(Number(line));
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+const alive = (pid: number) =>
+  existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+
+describe('pnpm start', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const missing = BUILT.filter((f) => !existsSync(join(ROOT, f)));
+    if (missing.length) throw new Error(`build first (pnpm build); missing: ${missing.join(', ')}`);
+    dataDir = await mkdtemp(join(ROOT, '.test-data/start-'));
+    await chmod(dataDir, 0o755);
+  });
+
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('runs API, SPA, worker, PostgreSQL and Redis on one port, stops cleanly, and keeps its data', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = start(dataDir, port);
+    try {
+      const health = await waitForHealth(base, first);
+      expect(health).toMatchObject({
+        status: 'ok',
+        db: { status: 'up' },
+        redis: { status: 'up' },
+        worker: { status: 'up', mode: 'queue' },
+      });
+
+      const index = await fetch(`${base}/`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('<div id="app">');
+
+      const docs = (await (await fetch(`${base}/api/docs-json`)).json()) as { openapi: string };
+      expect(docs.openapi).toMatch(/^3\./);
+
+      const malformed = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"username":',
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+
+      expect(first.output()).toMatch(/bootstrap administrator \\?"admin\\?" created with password \S+/);
+      await expectStatusPageInBrowser(base);
+    } finally {
+      const children = descendants(first.child.pid!);
+      first.child.kill('SIGINT');
+      // 128 + signal number: the shell's convention for "stopped by Ctrl-C", after cleaning up.
+      expect(await first.exited).toBe(130);
+      expect(children.length).toBeGreaterThanOrEqual(4); // postgres, redis-server, api, worker
+      expect(children.filter(alive)).toEqual([]);
+    }
+
+    const second = start(dataDir, port);
+    try {
+      await waitForHealth(base, second);
+      expect(second.output()).not.toMatch(/bootstrap administrator/);
+      expect(second.output()).not.toMatch(/migrations applied/);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(143);
+    }
+  });
+});
+
+/** The built SPA, in a real browser, shows the system status in Portuguese. */
+async function expectStatusPageInBrowser(base: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Situação do sistema' }).waitFor();
+    await page.getByText('em funcionamento').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
+  } finally {
+    await browser.close();
+  }
+}
