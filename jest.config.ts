@@ -12,6 +12,7 @@ const moduleNameMapper = {
 const config: Config = {
   // Real services answer in milliseconds; the margin is for a busy 2-core CI machine.
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/libs/testing/jest-summary-reporter.js'],
   projects: [
     {
       displayName: 'unit',
