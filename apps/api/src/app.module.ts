@@ -1,23 +1,28 @@
+import type { Clock } from '@acervo/domain';
 import type { AppConfig } from '@acervo/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from './common/config.module';
 import { DatabaseModule } from './common/database.module';
 import { loggingParams } from './common/logging';
+import { MailModule } from './common/mail.module';
 import { RedisModule } from './common/redis.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, overrides.clock),
         LoggerModule.forRoot(loggingParams(config.logLevel)),
         DatabaseModule,
         RedisModule,
+        MailModule,
+        AuthModule,
         HealthModule,
         UsersModule,
       ],

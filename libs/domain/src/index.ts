@@ -3,3 +3,4 @@ export * from './cpf';
 export * from './cnj-number';
 export * from './profiles';
 export * from './clock';
+export * from './auth';

@@ -48,6 +48,21 @@ const envSchema = z.object({
     .default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: optional(z.string().min(12, 'must have at least 12 characters')),
   BOOTSTRAP_ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@localhost'),
+  JWT_SECRET: optional(z.string().min(32, 'must have at least 32 characters')),
+  TOTP_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
+  ),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+  TRUSTED_DEVICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -64,6 +79,15 @@ export interface AppConfig {
   appUrl: string;
   webDir?: string;
   bootstrapAdmin: { username: string; password?: string; email: string };
+  auth: {
+    jwtSecret?: string;
+    /** AES-256 key for TOTP secrets at rest. */
+    totpKey?: Buffer;
+    accessTtlSeconds: number;
+    sessionTtlDays: number;
+    linkTtlMinutes: number;
+    trustedDeviceDays: number;
+  };
   /** Shift of the server clock, for end-to-end tests of deadlines; always 0 in production. */
   clockOffsetMs: number;
   logLevel: string;
@@ -108,6 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       password: e.BOOTSTRAP_ADMIN_PASSWORD,
       email: e.BOOTSTRAP_ADMIN_EMAIL,
     },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      totpKey: e.TOTP_ENCRYPTION_KEY ? Buffer.from(e.TOTP_ENCRYPTION_KEY, 'base64') : undefined,
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlDays: e.SESSION_TTL_DAYS,
+      linkTtlMinutes: e.LINK_TTL_MINUTES,
+      trustedDeviceDays: e.TRUSTED_DEVICE_DAYS,
+    },
     clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,
     logLevel: e.LOG_LEVEL,
   };
@@ -121,4 +153,15 @@ export function requireDatabaseUrl(config: AppConfig): string {
     ]);
   }
   return config.database.url;
+}
+
+/** The signing and encryption secrets, or a ConfigError naming the missing ones. */
+export function requireAuthSecrets(config: AppConfig): { jwtSecret: string; totpKey: Buffer } {
+  const { jwtSecret, totpKey } = config.auth;
+  const missing = [
+    ...(jwtSecret ? [] : ['JWT_SECRET is required (pnpm start generates one in DATA_DIR/secrets.json)']),
+    ...(totpKey ? [] : ['TOTP_ENCRYPTION_KEY is required (pnpm start generates one in DATA_DIR/secrets.json)']),
+  ];
+  if (missing.length) throw new ConfigError(missing);
+  return { jwtSecret: jwtSecret!, totpKey: totpKey! };
 }

@@ -4,3 +4,5 @@ export * from './embedded-postgres';
 export * from './free-port';
 export * from './queues';
 export * from './redis-server';
+export * from './secrets';
+export * from './mail';

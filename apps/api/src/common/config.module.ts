@@ -1,3 +1,4 @@
+import type { Clock } from '@acervo/domain';
 import type { AppConfig } from '@acervo/runtime';
 import { SystemClock } from '@acervo/runtime';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
@@ -7,12 +8,13 @@ import { APP_CONFIG, CLOCK } from './app-config';
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock` replaces the system clock (tests step through TOTP windows and deadlines with it). */
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock(config.clockOffsetMs)): DynamicModule {
     return {
       module: ConfigModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: new SystemClock(config.clockOffsetMs) },
+        { provide: CLOCK, useValue: clock },
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@acervo/runtime';
-import { createTestDatabase, harnessValue, SmtpSink, type TestDatabase } from '@acervo/testing';
+import { createTestDatabase, harnessValue, SmtpSink, TestClock, type TestDatabase } from '@acervo/testing';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -15,6 +15,8 @@ export interface TestApp {
   config: AppConfig;
   db: TestDatabase;
   smtp: SmtpSink;
+  /** The apps' clock: advance it to move through TOTP steps and expiries. */
+  clock: TestClock;
   /** Boots another app on the same database (a second replica, or a restart). */
   boot(env?: NodeJS.ProcessEnv): Promise<NestExpressApplication>;
   close(): Promise<void>;
@@ -31,6 +33,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const smtp = await new SmtpSink().start();
   const dataDir = await mkdtemp(join(tmpdir(), 'acervo-test-'));
   const apps: NestExpressApplication[] = [];
+  const clock = new TestClock();
   const baseEnv: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -39,6 +42,8 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     REDIS_URL: harnessValue('redisUrl'),
     SMTP_URL: smtp.url,
     LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,
@@ -47,7 +52,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const boot = async (more: NodeJS.ProcessEnv = {}) => {
     const config = loadConfig({ ...baseEnv, ...more });
     // NestFactory, exactly as main.ts boots it.
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { clock }), {
       bufferLogs: true,
       abortOnError: false,
     });
@@ -64,6 +69,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     config: loadConfig(baseEnv),
     db,
     smtp,
+    clock,
     boot,
     close: async () => {
       for (const a of apps.reverse()) await a.close();

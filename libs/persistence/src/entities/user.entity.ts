@@ -42,6 +42,32 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** When the password last changed; a login begun before it is void. */
+  @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
+  passwordChangedAt: Date;
+
+  /** TOTP secret (base32), AES-256-GCM encrypted; set at enrollment, active once activated. */
+  @Column({ name: 'totp_secret_enc', type: 'text', nullable: true, select: false })
+  totpSecretEnc: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The enrollment e-mail, where activation and disable links go. */
+  @Column({ name: 'totp_email', type: 'text', nullable: true })
+  totpEmail: string | null;
+
+  /** Last accepted TOTP time step: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep: string | null;
+
+  /** Consecutive failed passwords or codes; reset by a success. */
+  @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
+  failedAttempts: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
   @OneToMany('AssignmentEntity', (a: AssignmentEntity) => a.user)
   assignments: AssignmentEntity[];
 

@@ -1,4 +1,5 @@
+import { Authentication1763900000000 } from './1763900000000-Authentication';
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 
 /** In order; each file is one reversible change. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, Authentication1763900000000];

@@ -9,6 +9,7 @@ import exitHook from 'async-exit-hook';
 import pino from 'pino';
 import { createDataSource, runMigrations } from '@acervo/persistence';
 import { ConfigError, loadConfig } from '../config';
+import { installationSecrets } from '../secrets';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import { findOnPath, startRedisServer, stopChild } from '../redis-server';
 
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   if (ran.length) log.info({ migrations: ran }, 'migrations applied');
 
   const env: NodeJS.ProcessEnv = {
+    ...(await installationSecrets(config.dataDir)),
     ...process.env,
     DATABASE_URL: databaseUrl,
     WEB_DIR: config.webDir ?? join(repoRoot, 'apps/web/dist'),

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../../common/auth/authenticated.decorator';
 import { HealthService } from './health.service';
 import { HealthReport } from './health.dto';
 
@@ -9,6 +10,7 @@ import { HealthReport } from './health.dto';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and dependencies: 200 while the database answers' })
   @ApiOkResponse({ type: HealthReport })

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { PasswordHasher } from '../../common/password-hasher';
+import { AuthModule } from '../auth/auth.module';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 
 @Module({
-  providers: [PasswordHasher, BootstrapAdminService],
+  imports: [AuthModule],
+  providers: [BootstrapAdminService],
 })
 export class UsersModule {}

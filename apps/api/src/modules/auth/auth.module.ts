@@ -1,0 +1,53 @@
+import { type AppConfig, requireAuthSecrets } from '@acervo/runtime';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG } from '../../common/app-config';
+import { AccessTokenStrategy } from '../../common/auth/access-token.strategy';
+import { ActorLoader } from '../../common/auth/actor-loader';
+import { GlobalAuthGuard } from '../../common/auth/auth.guard';
+import { PasswordHasher } from '../../common/password-hasher';
+import { AuthController } from './auth.controller';
+import { LoginService } from './login.service';
+import { MeController } from './me.controller';
+import { SecretBox } from './secret-box';
+import { SecurityLog } from './security-log.service';
+import { SessionService } from './session.service';
+import { TokenService } from './token.service';
+import { Totp } from './totp';
+import { TwoFactorService } from './two-factor.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: requireAuthSecrets(config).jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'acervo' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'acervo' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [
+    { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => new SecretBox(requireAuthSecrets(c).totpKey),
+    },
+    Totp,
+    AccessTokenStrategy,
+    ActorLoader,
+    PasswordHasher,
+    TokenService,
+    SecurityLog,
+    SessionService,
+    LoginService,
+    TwoFactorService,
+  ],
+  exports: [PasswordHasher],
+})
+export class AuthModule {}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { AppConfig } from './config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Sends mail through SMTP_URL, or — in a single-machine installation without SMTP —
+ * writes each message as an .eml file in MAIL_DIR and reports where.
+ */
+export class Mailer {
+  private readonly transport: Transporter;
+  private readonly toFiles: boolean;
+
+  constructor(
+    private readonly config: Pick<AppConfig, 'mail'>,
+    private readonly onFileWritten: (file: string, mail: OutgoingMail) => void = () => undefined,
+  ) {
+    this.toFiles = !config.mail.smtpUrl;
+    this.transport = this.toFiles
+      ? createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+      : createTransport(config.mail.smtpUrl);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
+    if (!this.toFiles) return;
+    await mkdir(this.config.mail.dir, { recursive: true });
+    const file = join(this.config.mail.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
+    await writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
+    this.onFileWritten(file, mail);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
