@@ -2,6 +2,7 @@ import type { AppConfig } from '@acervo/runtime';
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from './common/app-config';
@@ -22,6 +23,7 @@ export function configureApp(app: NestExpressApplication): void {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.use(cookieParser());
   serveSpa(app, app.get<AppConfig>(APP_CONFIG).webDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

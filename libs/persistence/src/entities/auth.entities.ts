@@ -136,7 +136,9 @@ export type SecurityEventKind =
   | 'DEVICES_CANCELLED'
   | 'PASSWORD_RESET'
   | 'REFRESH_REUSED'
-  | 'LOGOUT';
+  | 'LOGOUT'
+  | 'PASSWORD_RESET_REQUESTED'
+  | 'TOTP_DISABLE_REQUESTED';
 
 /** Every security event (DOMAIN §2.10): who, when, IP, user agent. */
 @Entity('security_events')
@@ -176,4 +178,42 @@ export class IpLoginFailureEntity {
 
   @Column({ type: 'integer' })
   failures: number;
+}
+
+/** A browser released from the code step ("Não usar o 2FA neste dispositivo e navegador"). */
+@Entity('trusted_devices')
+export class TrustedDeviceEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_trusted_devices' })
+  id: string;
+
+  @Index('IDX_trusted_devices_user_id')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_trusted_devices_user' })
+  user?: UserEntity;
+
+  /** SHA-256 of the cookie's random token. */
+  @Index('UQ_trusted_devices_token_hash', { unique: true })
+  @Column({ name: 'token_hash', type: 'text' })
+  tokenHash: string;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ip: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz' })
+  lastUsedAt: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import {
   RefreshTokenEntity,
   SecurityEventEntity,
   SessionEntity,
+  TrustedDeviceEntity,
 } from './auth.entities';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   RecoveryCodeEntity,
   SecurityEventEntity,
   IpLoginFailureEntity,
+  TrustedDeviceEntity,
 ];

@@ -9,13 +9,16 @@ import { ActorLoader } from '../../common/auth/actor-loader';
 import { GlobalAuthGuard } from '../../common/auth/auth.guard';
 import { PasswordHasher } from '../../common/password-hasher';
 import { AuthController } from './auth.controller';
+import { EmailLinkService } from './email-link.service';
 import { LoginService } from './login.service';
 import { MeController } from './me.controller';
+import { PasswordService } from './password.service';
 import { SecretBox } from './secret-box';
 import { SecurityLog } from './security-log.service';
 import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 import { Totp } from './totp';
+import { TrustedDeviceService } from './trusted-device.service';
 import { TwoFactorService } from './two-factor.service';
 
 @Module({
@@ -45,9 +48,12 @@ import { TwoFactorService } from './two-factor.service';
     TokenService,
     SecurityLog,
     SessionService,
+    EmailLinkService,
+    TrustedDeviceService,
     LoginService,
     TwoFactorService,
+    PasswordService,
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, PasswordService],
 })
 export class AuthModule {}

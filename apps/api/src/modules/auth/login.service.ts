@@ -1,4 +1,11 @@
-import { type Clock, FREE_FAILURES, IP_FAILURE_LIMIT, IP_WINDOW_MINUTES, lockMinutesAfter } from '@acervo/domain';
+import {
+  type Clock,
+  FREE_FAILURES,
+  normalizeCpf,
+  IP_FAILURE_LIMIT,
+  IP_WINDOW_MINUTES,
+  lockMinutesAfter,
+} from '@acervo/domain';
 import { Mailer } from '@acervo/runtime';
 import { updateReturning, UserEntity } from '@acervo/persistence';
 import { HttpException, HttpStatus, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
@@ -9,10 +16,14 @@ import { ENROLLMENT_TOKEN, TOTP_CHALLENGE_TOKEN } from '../../common/auth/token-
 import { PasswordHasher } from '../../common/password-hasher';
 import { authMails } from './auth-mails';
 import { SecurityLog } from './security-log.service';
+import { type SessionTokens, SessionService } from './session.service';
 import { TokenService } from './token.service';
+import { TrustedDeviceService } from './trusted-device.service';
 
 export type LoginResult =
-  { status: 'totp_required'; challengeToken: string } | { status: 'enrollment_required'; enrollmentToken: string };
+  | ({ status: 'authenticated' } & SessionTokens)
+  | { status: 'totp_required'; challengeToken: string }
+  | { status: 'enrollment_required'; enrollmentToken: string };
 
 /** The same answer for an unknown user, a wrong password, a locked or inactive account. */
 export const BAD_CREDENTIALS = 'Usuário ou senha inválidos.';
@@ -32,13 +43,16 @@ export class LoginService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly securityLog: SecurityLog,
+    private readonly sessions: SessionService,
+    private readonly devices: TrustedDeviceService,
     private readonly mailer: Mailer,
     @InjectClock() private readonly clock: Clock,
   ) {
     this.decoyHash = hasher.hash('decoy password that matches nothing');
   }
 
-  async login(username: string, password: string, client: ClientInfo): Promise<LoginResult> {
+  /** `deviceToken`: the trusted-device cookie, which skips the code for its own user only. */
+  async login(username: string, password: string, client: ClientInfo, deviceToken?: string): Promise<LoginResult> {
     await this.refuseNoisyAddress(client);
     const user = await this.findForLogin(username);
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), password);
@@ -59,20 +73,43 @@ export class LoginService {
         enrollmentToken: await this.tokens.step(ENROLLMENT_TOKEN, user.id, user.passwordChangedAt),
       };
     }
+    if (await this.devices.recognise(deviceToken, user.id)) {
+      await this.clearFailures(user.id);
+      const tokens = await this.dataSource.transaction(async (tx) => {
+        await this.securityLog.record('LOGIN_SUCCEEDED', user.id, client, { method: 'trusted_device' }, tx);
+        return this.sessions.open(user.id, client, tx);
+      });
+      return { status: 'authenticated', ...tokens };
+    }
     return {
       status: 'totp_required',
       challengeToken: await this.tokens.step(TOTP_CHALLENGE_TOKEN, user.id, user.passwordChangedAt),
     };
   }
 
-  /** Usernames are case-insensitive: "Admin" and "admin" are one user and one counter. */
-  findForLogin(username: string): Promise<UserWithSecrets | null> {
+  /** By username — case-insensitive, so "Admin" and "admin" are one user and one counter — or by CPF. */
+  findForLogin(usernameOrCpf: string): Promise<UserWithSecrets | null> {
+    const given = usernameOrCpf.trim();
+    const cpf = normalizeCpf(given);
+    return this.withSecrets()
+      .where('lower(u.username) = lower(:given)', { given })
+      .orWhere(/^\d{11}$/.test(cpf) ? 'u.cpf = :cpf' : 'false', { cpf })
+      .getOne() as Promise<UserWithSecrets | null>;
+  }
+
+  findById(id: string): Promise<UserWithSecrets | null> {
+    return this.withSecrets().where('u.id = :id', { id }).getOne() as Promise<UserWithSecrets | null>;
+  }
+
+  passwordMatches(user: UserWithSecrets, password: string): Promise<boolean> {
+    return user.passwordHash ? this.hasher.verify(user.passwordHash, password) : Promise.resolve(false);
+  }
+
+  private withSecrets() {
     return this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
-      .addSelect(['u.passwordHash', 'u.totpSecretEnc'])
-      .where('lower(u.username) = lower(:username)', { username: username.trim() })
-      .getOne() as Promise<UserWithSecrets | null>;
+      .addSelect(['u.passwordHash', 'u.totpSecretEnc']);
   }
 
   /** One more failed password or code; locks the account for a while past the free ones. */

@@ -1,21 +1,23 @@
 import { randomInt } from 'node:crypto';
 import { type Clock, Conflict } from '@acervo/domain';
-import { type AppConfig, Mailer } from '@acervo/runtime';
-import { EmailTokenEntity, RecoveryCodeEntity, updateReturning, UserEntity } from '@acervo/persistence';
+import { Mailer } from '@acervo/runtime';
+import { RecoveryCodeEntity, updateReturning, UserEntity } from '@acervo/persistence';
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { DataSource, IsNull } from 'typeorm';
-import { InjectClock, InjectConfig } from '../../common/app-config';
+import { InjectClock } from '../../common/app-config';
 import type { ClientInfo } from '../../common/auth/actor';
 import { ENROLLMENT_TOKEN, TOTP_CHALLENGE_TOKEN } from '../../common/auth/token-types';
 import { authMails } from './auth-mails';
-import { newToken, tokenHash } from './hashing';
+import { EmailLinkService, INVALID_LINK } from './email-link.service';
+import { tokenHash } from './hashing';
 import { LoginService, type UserWithSecrets } from './login.service';
 import { SecretBox } from './secret-box';
 import { SecurityLog } from './security-log.service';
 import { type SessionTokens, SessionService } from './session.service';
 import { TokenService } from './token.service';
 import { Totp } from './totp';
+import { TrustedDeviceService } from './trusted-device.service';
 
 export const INVALID_CODE =
   'Código de autenticação inválido. Confira se a data e a hora do celular estão corretas (automáticas).';
@@ -37,11 +39,12 @@ export class TwoFactorService {
     private readonly tokens: TokenService,
     private readonly login: LoginService,
     private readonly sessions: SessionService,
+    private readonly links: EmailLinkService,
+    private readonly devices: TrustedDeviceService,
     private readonly securityLog: SecurityLog,
     private readonly mailer: Mailer,
     private readonly totp: Totp,
     private readonly box: SecretBox,
-    @InjectConfig() private readonly config: AppConfig,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -64,52 +67,31 @@ export class TwoFactorService {
     if (user.totpEnabledAt) throw new Conflict('A autenticação em dois fatores já está ativa.');
     if (!user.totpSecretEnc) throw new Conflict('Gere o código QR antes de confirmar.');
     await this.acceptCode(user, code, client);
-    const token = newToken();
-    const minutes = this.config.auth.linkTtlMinutes;
-    await this.dataSource.transaction(async (tx) => {
-      const links = tx.getRepository(EmailTokenEntity);
-      // A newer link invalidates the older ones.
-      await links.update(
-        { userId: user.id, purpose: 'TOTP_ACTIVATION', usedAt: IsNull() },
-        { usedAt: this.clock.now() },
-      );
-      await links.insert({
-        userId: user.id,
-        purpose: 'TOTP_ACTIVATION',
-        tokenHash: tokenHash(token),
-        email,
-        expiresAt: new Date(this.clock.now().getTime() + minutes * 60_000),
-      });
-    });
-    await this.mailer.send(authMails.totpActivation(email, `${this.config.appUrl}/2fa/ativar#token=${token}`, minutes));
+    const link = await this.links.issue(user.id, 'TOTP_ACTIVATION', email);
+    await this.mailer.send(authMails.totpActivation(email, link.url, link.minutes));
   }
 
   /** Opening the link activates 2FA and yields the recovery codes, shown this once. */
   async activate(token: string, client: ClientInfo): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODES }, () => recoveryCode());
     const email = await this.dataSource.transaction(async (tx) => {
-      const [link] = await updateReturning<{ user_id: string; email: string }>(
-        tx,
-        `UPDATE email_tokens SET used_at = $2
-          WHERE token_hash = $1 AND purpose = 'TOTP_ACTIVATION' AND used_at IS NULL AND expires_at > $2
-          RETURNING user_id, email`,
-        [tokenHash(token), this.clock.now()],
-      );
+      const link = await this.links.consume(tx, token, 'TOTP_ACTIVATION');
       if (!link) return undefined;
-      const users = tx.getRepository(UserEntity);
-      const activated = await users.update(
-        { id: link.user_id, totpEnabledAt: IsNull() },
-        { totpEnabledAt: this.clock.now(), totpEmail: link.email },
-      );
+      const activated = await tx
+        .getRepository(UserEntity)
+        .update(
+          { id: link.userId, totpEnabledAt: IsNull() },
+          { totpEnabledAt: this.clock.now(), totpEmail: link.email },
+        );
       if (!activated.affected) return undefined;
-      await tx.getRepository(RecoveryCodeEntity).delete({ userId: link.user_id });
+      await tx.getRepository(RecoveryCodeEntity).delete({ userId: link.userId });
       await tx
         .getRepository(RecoveryCodeEntity)
-        .insert(codes.map((c) => ({ userId: link.user_id, codeHash: tokenHash(normalizeRecovery(c)) })));
-      await this.securityLog.record('TOTP_ACTIVATED', link.user_id, client, {}, tx);
+        .insert(codes.map((c) => ({ userId: link.userId, codeHash: tokenHash(normalizeRecovery(c)) })));
+      await this.securityLog.record('TOTP_ACTIVATED', link.userId, client, {}, tx);
       return link.email;
     });
-    if (!email) throw new UnauthorizedException('Link inválido, expirado ou já utilizado.');
+    if (!email) throw new UnauthorizedException(INVALID_LINK);
     await this.mailer.send(authMails.totpActivated(email)).catch((e: unknown) => this.logger.error(e));
     return codes;
   }
@@ -117,35 +99,86 @@ export class TwoFactorService {
   /** The code step of signing in: a TOTP code (never twice) or a recovery code (once each). */
   async verify(
     challengeToken: string,
-    proof: { code?: string; recoveryCode?: string },
+    proof: { code?: string; recoveryCode?: string; trustDevice?: boolean },
     client: ClientInfo,
-  ): Promise<SessionTokens> {
+  ): Promise<SessionTokens & { deviceToken?: string }> {
     const user = await this.stepUser(challengeToken, TOTP_CHALLENGE_TOKEN);
     if (!user.totpEnabledAt || !user.totpSecretEnc) throw new UnauthorizedException(INVALID_CODE);
     if (proof.recoveryCode !== undefined) await this.acceptRecoveryCode(user, proof.recoveryCode, client);
     else await this.acceptCode(user, proof.code ?? '', client);
     await this.login.clearFailures(user.id);
-    return this.dataSource.transaction(async (tx) => {
-      await this.securityLog.record(
-        'LOGIN_SUCCEEDED',
-        user.id,
-        client,
-        { method: proof.recoveryCode ? 'recovery_code' : 'totp' },
-        tx,
-      );
-      return this.sessions.open(user.id, client, tx);
+    const result = await this.dataSource.transaction(async (tx) => {
+      const method = proof.recoveryCode ? 'recovery_code' : 'totp';
+      await this.securityLog.record('LOGIN_SUCCEEDED', user.id, client, { method }, tx);
+      const tokens = await this.sessions.open(user.id, client, tx);
+      if (!proof.trustDevice) return tokens;
+      const deviceToken = await this.devices.release(user.id, client, tx);
+      await this.securityLog.record('DEVICE_RELEASED', user.id, client, {}, tx);
+      return { ...tokens, deviceToken };
     });
+    if ('deviceToken' in result) {
+      await this.mailer
+        .send(authMails.deviceReleased(user.totpEmail ?? user.email, client.userAgent, this.devices.validityDays))
+        .catch((e: unknown) => this.logger.error(e));
+    }
+    return result;
+  }
+
+  /** "Cancelar dispositivos liberados". */
+  async cancelDevices(userId: string, client: ClientInfo): Promise<void> {
+    const cancelled = await this.dataSource.transaction(async (tx) => {
+      const count = await this.devices.revokeAll(userId, tx);
+      await this.securityLog.record('DEVICES_CANCELLED', userId, client, { count }, tx);
+      return count;
+    });
+    const user = cancelled ? await this.login.findById(userId) : null;
+    if (user) {
+      await this.mailer
+        .send(authMails.devicesCancelled(user.totpEmail ?? user.email))
+        .catch((e: unknown) => this.logger.error(e));
+    }
+  }
+
+  /** "Desativar 2FA": mails a link to the enrollment address. Answers the same whether or not the user exists. */
+  async requestDisable(username: string, client: ClientInfo): Promise<void> {
+    const user = await this.login.findForLogin(username);
+    if (!user || !user.active || !user.totpEnabledAt || !user.totpEmail) return;
+    const link = await this.links.issue(user.id, 'TOTP_DISABLE', user.totpEmail);
+    await this.securityLog.record('TOTP_DISABLE_REQUESTED', user.id, client);
+    await this.mailer.send(authMails.totpDisable(user.totpEmail, link.url, link.minutes));
+  }
+
+  /**
+   * The disable link plus the password (a mailbox alone must not take over an account):
+   * clears the factor, its recovery codes, every session and trusted device.
+   */
+  async disable(token: string, password: string, client: ClientInfo): Promise<void> {
+    const pending = await this.links.find(token, 'TOTP_DISABLE');
+    const user = pending && (await this.login.findById(pending.userId));
+    if (!pending || !user) throw new UnauthorizedException(INVALID_LINK);
+    if (this.login.isLocked(user) || !(await this.login.passwordMatches(user, password))) {
+      await this.login.countFailure(user, client);
+      throw new UnauthorizedException('Senha incorreta.');
+    }
+    const disabled = await this.dataSource.transaction(async (tx) => {
+      if (!(await this.links.consume(tx, token, 'TOTP_DISABLE'))) return false;
+      await tx
+        .getRepository(UserEntity)
+        .update(user.id, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpEmail: null });
+      await tx.getRepository(RecoveryCodeEntity).delete({ userId: user.id });
+      await this.sessions.closeAll(user.id, tx);
+      await this.devices.revokeAll(user.id, tx);
+      await this.securityLog.record('TOTP_DISABLED', user.id, client, {}, tx);
+      return true;
+    });
+    if (!disabled) throw new UnauthorizedException(INVALID_LINK);
+    await this.mailer.send(authMails.totpDisabled(pending.email)).catch((e: unknown) => this.logger.error(e));
   }
 
   /** The user of a step token, if the token is of that type and the password has not changed since. */
   private async stepUser(token: string | undefined, type: typeof ENROLLMENT_TOKEN | typeof TOTP_CHALLENGE_TOKEN) {
     const claims = await this.tokens.verify(token, type);
-    const user = (await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.totpSecretEnc')
-      .where('u.id = :id', { id: claims.sub })
-      .getOne()) as UserWithSecrets | null;
+    const user = await this.login.findById(claims.sub);
     if (!user || !user.active || user.passwordChangedAt.getTime() !== claims.pwd || this.login.isLocked(user)) {
       throw new UnauthorizedException('Token inválido ou expirado. Entre novamente.');
     }

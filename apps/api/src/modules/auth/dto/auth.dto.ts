@@ -108,3 +108,66 @@ export class RefreshRequest {
   @MaxLength(128)
   refreshToken: string;
 }
+
+export class DisableRequest {
+  @ApiProperty({ description: 'Username (or CPF) of the account' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  username: string;
+}
+
+export class DisableConfirmRequest {
+  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @IsString()
+  @Length(20, 128)
+  token: string;
+
+  @ApiProperty({ description: 'The account password: a mailbox alone must not take over an account' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}
+
+export class ForgotPasswordRequest {
+  @ApiProperty({ description: 'Username (or CPF)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  username: string;
+
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordRequest {
+  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @IsString()
+  @Length(20, 128)
+  token: string;
+
+  @ApiProperty({ description: 'At least 12 characters (a passphrase qualifies), without the username' })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}
+
+export class TrustedDeviceResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  userAgent: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'First use (when it was released)' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  lastUsedAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  expiresAt: string;
+}
