@@ -7,6 +7,7 @@ import { DatabaseModule } from './common/database.module';
 import { loggingParams } from './common/logging';
 import { MailModule } from './common/mail.module';
 import { RedisModule } from './common/redis.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { UsersModule } from './modules/users/users.module';
@@ -23,6 +24,7 @@ export class AppModule {
         RedisModule,
         MailModule,
         AuthModule,
+        AuditModule,
         HealthModule,
         UsersModule,
       ],

@@ -221,3 +221,22 @@ describe('authentication: devices and recovery', () => {
     expect((await login(user.cpf!, user.password).expect(200)).body.status).toBe('enrollment_required');
   });
 });
+
+describe('authentication: request-rate limit', () => {
+  it('answers 429 problem details past the per-address limit on /auth', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await t.http().post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const res = await t.http().post('/api/v1/auth/login').send({ username: 'x', password: 'y' }).expect(429);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.headers['retry-after']).toBeDefined();
+      await t.http().get('/health').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

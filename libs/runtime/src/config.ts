@@ -63,6 +63,7 @@ const envSchema = z.object({
     .max(7 * 24 * 60)
     .default(60),
   TRUSTED_DEVICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -87,6 +88,8 @@ export interface AppConfig {
     sessionTtlDays: number;
     linkTtlMinutes: number;
     trustedDeviceDays: number;
+    /** Requests per client address per minute on /auth (generous: an office shares one NAT address). */
+    rateLimitPerMinute: number;
   };
   /** Shift of the server clock, for end-to-end tests of deadlines; always 0 in production. */
   clockOffsetMs: number;
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionTtlDays: e.SESSION_TTL_DAYS,
       linkTtlMinutes: e.LINK_TTL_MINUTES,
       trustedDeviceDays: e.TRUSTED_DEVICE_DAYS,
+      rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     },
     clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     DATABASE_URL: db.url,
     DB_POOL_SIZE: '4',
     REDIS_URL: harnessValue('redisUrl'),
+    // Test files share one Redis: each app counts its own rate limits and queues.
+    QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     SMTP_URL: smtp.url,
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',

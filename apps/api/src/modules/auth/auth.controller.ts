@@ -1,6 +1,14 @@
 import { type AppConfig } from '@acervo/runtime';
-import { Body, Controller, Delete, Get, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Logger, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { InjectConfig } from '../../common/app-config';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
@@ -31,6 +39,8 @@ const bearer = (req: Request) => req.headers.authorization?.replace(/^Bearer\s+/
 
 @ApiTags('auth')
 @Controller('auth')
+@UseGuards(ThrottlerGuard)
+@ApiTooManyRequestsResponse({ description: 'Too many requests from this address; wait a minute' })
 export class AuthController {
   private readonly logger = new Logger(AuthController.name);
 

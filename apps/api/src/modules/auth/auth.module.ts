@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../../common/app-config';
+import { RateLimitModule } from '../../common/rate-limit.module';
 import { AccessTokenStrategy } from '../../common/auth/access-token.strategy';
 import { ActorLoader } from '../../common/auth/actor-loader';
 import { GlobalAuthGuard } from '../../common/auth/auth.guard';
@@ -24,6 +25,7 @@ import { TwoFactorService } from './two-factor.service';
 @Module({
   imports: [
     PassportModule,
+    RateLimitModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

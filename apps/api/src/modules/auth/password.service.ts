@@ -64,14 +64,12 @@ export class PasswordService {
     const hash = await this.hasher.hash(password);
     const changed = await this.dataSource.transaction(async (tx) => {
       if (!(await this.links.consume(tx, token, 'PASSWORD_RESET'))) return false;
-      await tx
-        .getRepository(UserEntity)
-        .update(user.id, {
-          passwordHash: hash,
-          passwordChangedAt: this.clock.now(),
-          failedAttempts: 0,
-          lockedUntil: null,
-        });
+      await tx.getRepository(UserEntity).update(user.id, {
+        passwordHash: hash,
+        passwordChangedAt: this.clock.now(),
+        failedAttempts: 0,
+        lockedUntil: null,
+      });
       await this.sessions.closeAll(user.id, tx);
       await this.devices.revokeAll(user.id, tx);
       await this.securityLog.record('PASSWORD_RESET', user.id, client, {}, tx);

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { AuditService } from './audit.service';
+import { SecurityEventPage, SecurityEventsQuery } from './dto/security-events.dto';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Authenticated({ profiles: ['CHIEF', 'INSPECTOR'] })
+  @Get('security-events')
+  @ApiOperation({ summary: "Security log (logins, 2FA, devices, passwords) of the users of the viewer's units" })
+  @ApiOkResponse({ type: SecurityEventPage })
+  securityEvents(@CurrentActor() actor: Actor, @Query() query: SecurityEventsQuery): Promise<SecurityEventPage> {
+    return this.audit.securityEvents(actor, query);
+  }
+}
