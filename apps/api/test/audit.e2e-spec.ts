@@ -58,7 +58,10 @@ describe('GET /audit/security-events', () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await read(inspector.token, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await read(
+        inspector.token,
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      ).expect(200);
       paged.push(...res.body.items.map((i: { id: string }) => i.id));
       cursor = res.body.nextCursor;
     } while (cursor);

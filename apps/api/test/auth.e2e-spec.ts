@@ -66,6 +66,12 @@ describe('authentication', () => {
       expect(res.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
     });
 
+    it('takes the enrollment token from the body too', async () => {
+      const enrollmentToken = await flow.enrollmentToken(TEST_ADMIN.username, TEST_ADMIN.password);
+      const res = await t.http().post('/api/v1/auth/totp/enrollment').send({ enrollmentToken }).expect(200);
+      expect(res.body.secret).toMatch(/^[A-Z2-7]{32}$/);
+    });
+
     it('refuses a wrong code at confirmation, with the clock hint, and mails nothing', async () => {
       const token = await flow.enrollmentToken(TEST_ADMIN.username, TEST_ADMIN.password);
       await t.http().post('/api/v1/auth/totp/enrollment').auth(token, { type: 'bearer' }).expect(200);
@@ -118,6 +124,7 @@ describe('authentication', () => {
         username: TEST_ADMIN.username,
         assignments: [{ unitId: null, profile: 'ADMIN', secretaria: false, secrecyCap: 0 }],
         profiles: ['ADMIN'],
+        capabilities: ['users.manage', 'units.manage', 'catalogues.manage'],
       });
     });
 
@@ -183,7 +190,12 @@ describe('authentication', () => {
 
     it('logout ends the session: its tokens stop working', async () => {
       const tokens = await flow.signIn(TEST_ADMIN.username, TEST_ADMIN.password, secret);
-      await t.http().post('/api/v1/auth/logout').auth(tokens.accessToken, { type: 'bearer' }).expect(204);
+      await t
+        .http()
+        .post('/api/v1/auth/logout')
+        .auth(tokens.accessToken, { type: 'bearer' })
+        .send({ refreshToken: tokens.refreshToken })
+        .expect(204);
       await me(tokens.accessToken).expect(401);
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
     });

@@ -4,3 +4,4 @@ export * from './cnj-number';
 export * from './profiles';
 export * from './clock';
 export * from './auth';
+export * from './capabilities';

@@ -18,9 +18,11 @@ import {
   DisableConfirmRequest,
   DisableRequest,
   EnrollmentResponse,
+  EnrollmentTokenRequest,
   ForgotPasswordRequest,
   LoginRequest,
   LoginResponse,
+  LogoutRequest,
   RecoveryCodesResponse,
   RefreshRequest,
   ResetPasswordRequest,
@@ -35,7 +37,9 @@ import { SessionService } from './session.service';
 import { TRUSTED_DEVICE_COOKIE, TrustedDeviceService } from './trusted-device.service';
 import { TwoFactorService } from './two-factor.service';
 
-const bearer = (req: Request) => req.headers.authorization?.replace(/^Bearer\s+/i, '') || undefined;
+/** The enrollment token: Bearer header first, else the body's enrollmentToken. */
+const enrollmentToken = (req: Request, body?: EnrollmentTokenRequest) =>
+  req.headers.authorization?.replace(/^Bearer\s+/i, '') || body?.enrollmentToken || undefined;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -71,8 +75,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'New TOTP secret, otpauth URL and QR code (Authorization: Bearer <enrollmentToken>)' })
   @ApiOkResponse({ type: EnrollmentResponse })
-  enroll(@Req() req: Request, @Client() client: ClientInfo): Promise<EnrollmentResponse> {
-    return this.twoFactor.enroll(bearer(req), client);
+  enroll(
+    @Req() req: Request,
+    @Body() body: EnrollmentTokenRequest,
+    @Client() client: ClientInfo,
+  ): Promise<EnrollmentResponse> {
+    return this.twoFactor.enroll(enrollmentToken(req, body), client);
   }
 
   @Public()
@@ -83,7 +91,7 @@ export class AuthController {
   })
   @ApiAcceptedResponse({ description: 'Activation link sent' })
   async confirm(@Req() req: Request, @Body() body: ConfirmEnrollmentRequest, @Client() client: ClientInfo) {
-    await this.twoFactor.confirm(bearer(req), body.code, body.email, client);
+    await this.twoFactor.confirm(enrollmentToken(req, body), body.code, body.email, client);
   }
 
   @Public()
@@ -195,7 +203,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends this session: its access and refresh tokens stop working' })
-  async logout(@CurrentActor() actor: Actor, @Client() client: ClientInfo): Promise<void> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Body() _body: LogoutRequest,
+    @Client() client: ClientInfo,
+  ): Promise<void> {
     await this.sessions.close(actor.userId, actor.sessionId, client);
   }
 

@@ -1,4 +1,4 @@
-import { SECRECY_CAP } from '@acervo/domain';
+import { capabilitiesOf, SECRECY_CAP } from '@acervo/domain';
 import { UserEntity } from '@acervo/persistence';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,6 +25,7 @@ export class MeController {
       email: user.email,
       assignments: actor.assignments.map((a) => ({ ...a, secrecyCap: SECRECY_CAP[a.profile] })),
       profiles: [...new Set(actor.assignments.map((a) => a.profile))],
+      capabilities: capabilitiesOf(actor.assignments.map((a) => a.profile)),
     };
   }
 }

@@ -43,7 +43,16 @@ export class EnrollmentResponse {
   qrCodeDataUrl: string;
 }
 
-export class ConfirmEnrollmentRequest {
+/** The enrollment token may come as `Authorization: Bearer …` or in the body. */
+export class EnrollmentTokenRequest {
+  @ApiPropertyOptional({ description: 'The enrollmentToken from /auth/login, when not sent as a Bearer token' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  enrollmentToken?: string;
+}
+
+export class ConfirmEnrollmentRequest extends EnrollmentTokenRequest {
   @ApiProperty({ description: 'The 6-digit code the authenticator shows now', example: '123456' })
   @IsString()
   @MaxLength(16)
@@ -170,4 +179,12 @@ export class TrustedDeviceResponse {
 
   @ApiProperty({ type: String, format: 'date-time' })
   expiresAt: string;
+}
+
+export class LogoutRequest {
+  @ApiPropertyOptional({ description: "Accepted for clients that send it; the session is the access token's" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  refreshToken?: string;
 }

@@ -1,4 +1,4 @@
-import { PROFILES } from '@acervo/domain';
+import { CAPABILITIES, PROFILES } from '@acervo/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MeAssignment {
@@ -33,4 +33,11 @@ export class MeResponse {
 
   @ApiProperty({ enum: PROFILES, isArray: true, description: 'Every profile the user holds in some unit' })
   profiles: string[];
+
+  @ApiProperty({
+    enum: CAPABILITIES,
+    isArray: true,
+    description: 'What the profiles allow, united over every assignment',
+  })
+  capabilities: string[];
 }
