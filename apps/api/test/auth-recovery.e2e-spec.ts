@@ -17,6 +17,17 @@ describe('authentication: devices and recovery', () => {
   const events = (kind: SecurityEventEntity['kind']) =>
     t.app.get(DataSource).getRepository(SecurityEventEntity).countBy({ kind });
 
+  /** Asks for a reset link as the user would and returns its token. */
+  async function resetLink(user: { username: string; email: string }) {
+    t.smtp.clear();
+    await t
+      .http()
+      .post('/api/v1/auth/password/forgot')
+      .send({ username: user.username, email: user.email })
+      .expect(202);
+    return flow.linkToken(user.email);
+  }
+
   /** An enrolled user: its credentials and TOTP secret. */
   async function enrolledUser() {
     const user = await createUser(t);
@@ -169,20 +180,8 @@ describe('authentication: devices and recovery', () => {
 
     it('voids an older link when a newer one is sent, and refuses an expired one', async () => {
       const user = await createUser(t);
-      t.smtp.clear();
-      await t
-        .http()
-        .post('/api/v1/auth/password/forgot')
-        .send({ username: user.username, email: user.email })
-        .expect(202);
-      const older = await flow.linkToken(user.email);
-      t.smtp.clear();
-      await t
-        .http()
-        .post('/api/v1/auth/password/forgot')
-        .send({ username: user.username, email: user.email })
-        .expect(202);
-      const newer = await flow.linkToken(user.email);
+      const older = await resetLink(user);
+      const newer = await resetLink(user);
       await t
         .http()
         .post('/api/v1/auth/password/reset')
@@ -198,13 +197,7 @@ describe('authentication: devices and recovery', () => {
 
     it('lets exactly one of two parallel clicks on one link succeed', async () => {
       const user = await createUser(t);
-      t.smtp.clear();
-      await t
-        .http()
-        .post('/api/v1/auth/password/forgot')
-        .send({ username: user.username, email: user.email })
-        .expect(202);
-      const token = await flow.linkToken(user.email);
+      const token = await resetLink(user);
       const results = await Promise.all(
         ['primeira frase comprida', 'segunda frase comprida'].map((password) =>
           t.http().post('/api/v1/auth/password/reset').send({ token, password }),

@@ -63,7 +63,7 @@ export class LoginService {
       if (user && user.active && !passwordOk) await this.countFailure(user, client);
       await this.securityLog.record('LOGIN_FAILED', user?.id ?? null, client, {
         username: username.slice(0, 64),
-        reason: !user ? 'unknown_user' : !user.active ? 'inactive' : !passwordOk ? 'bad_password' : 'locked',
+        reason: failureReason(user, passwordOk),
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
@@ -166,4 +166,12 @@ export class LoginService {
       [client.ip, now, since],
     );
   }
+}
+
+/** Why a password step failed, for the security log only (the caller never learns it). */
+function failureReason(user: UserWithSecrets | null, passwordOk: boolean): string {
+  if (!user) return 'unknown_user';
+  if (!user.active) return 'inactive';
+  if (!user.passwordHash) return 'no_password_yet';
+  return passwordOk ? 'locked' : 'bad_password';
 }
