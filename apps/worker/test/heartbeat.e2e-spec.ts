@@ -5,13 +5,21 @@ import { createTestDatabase, harnessValue, type TestDatabase } from '@acervo/tes
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { HeartbeatService } from '../src/heartbeat/heartbeat.service';
 import { WorkerModule } from '../src/worker.module';
 
 describe('worker heartbeat', () => {
   let db: TestDatabase;
+  let sut: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase();
+  });
+
+  // A worker left running (a failed assertion before close) would keep jest alive forever.
+  afterEach(async () => {
+    await sut?.close();
+    sut = undefined;
   });
 
   afterAll(() => db.drop());
@@ -35,13 +43,26 @@ describe('worker heartbeat', () => {
     ['through the queue when Redis is configured', () => harnessValue('redisUrl'), 'queue'],
     ['on a timer when the installation has no Redis', () => '', 'in-process'],
   ])('beats %s, and retires its heartbeat when stopped', async (_label, redisUrl, mode) => {
-    const sut = await startWorker(redisUrl());
-    const [beat] = await heartbeats(sut);
-    expect(beat).toMatchObject({ mode, workerId: expect.stringContaining(':') });
-    expect(Date.now() - beat.lastSeenAt.getTime()).toBeLessThan(10_000);
+    const worker = (sut = await startWorker(redisUrl()));
+    const beats = await heartbeats(worker);
+    expect(beats).toEqual([expect.objectContaining({ mode, workerId: expect.stringContaining(':') })]);
+    expect(Date.now() - beats[0].lastSeenAt.getTime()).toBeLessThan(10_000);
 
     const probe = createProbe(db.url);
-    await sut.close();
+    sut = undefined;
+    await worker.close();
+    expect(await probe()).toBe(0);
+  });
+
+  it('lets a beat under way when it stops finish before retiring, so the row stays gone', async () => {
+    const worker = (sut = await startWorker(''));
+    const service = worker.get(HeartbeatService);
+    const inFlight = [service.beat('in-process'), service.beat('in-process'), service.beat('in-process')];
+
+    const probe = createProbe(db.url);
+    sut = undefined;
+    await worker.close();
+    await Promise.all(inFlight);
     expect(await probe()).toBe(0);
   });
 });
