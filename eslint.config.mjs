@@ -17,7 +17,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Domain code and the API speak to integrators: no stray console output.
       'no-console': 'error',
     },

@@ -2,6 +2,7 @@ import type { Clock } from '@acervo/domain';
 import type { AppConfig } from '@acervo/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditTrailModule } from './common/audit/audit-trail.module';
 import { ConfigModule } from './common/config.module';
 import { DatabaseModule } from './common/database.module';
 import { loggingParams } from './common/logging';
@@ -23,6 +24,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         MailModule,
+        AuditTrailModule,
         AuthModule,
         AuditModule,
         HealthModule,

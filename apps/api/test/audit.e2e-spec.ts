@@ -1,5 +1,5 @@
 import { AuthFlow } from './support/auth-flow';
-import { createUnit, createUser, type UserSpec } from './support/factories';
+import { createUnit, type UserSpec } from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('GET /audit/security-events', () => {
@@ -8,13 +8,7 @@ describe('GET /audit/security-events', () => {
   let unitA: string;
   let unitB: string;
 
-  /** A user of the given profile and unit, signed in: its access token. */
-  async function signedIn(spec: UserSpec) {
-    const user = await createUser(t, spec);
-    const { secret } = await flow.enroll(user.username, user.password, user.email);
-    const tokens = await flow.signIn(user.username, user.password, secret);
-    return { ...user, token: tokens.accessToken };
-  }
+  const signedIn = (spec: UserSpec) => flow.signedInUser(spec);
 
   const read = (token: string, query = '') =>
     t.http().get(`/api/v1/audit/security-events${query}`).auth(token, { type: 'bearer' });

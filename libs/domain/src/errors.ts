@@ -41,7 +41,7 @@ export class Conflict extends DomainError {
 }
 
 export class Forbidden extends DomainError {
-  constructor(message: string) {
-    super('forbidden', message);
+  constructor(message: string, errors: FieldError[] = []) {
+    super('forbidden', message, errors);
   }
 }

@@ -5,3 +5,4 @@ export * from './profiles';
 export * from './clock';
 export * from './auth';
 export * from './capabilities';
+export * from './organisation';

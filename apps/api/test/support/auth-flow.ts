@@ -1,4 +1,5 @@
 import { Totp } from '../../src/modules/auth/totp';
+import { createUser, type UserSpec } from './factories';
 import type { TestApp } from './test-app';
 
 const STEP_MS = 30_000;
@@ -76,5 +77,13 @@ export class AuthFlow {
       .send({ challengeToken, code: this.code(secret) })
       .expect(200);
     return res.body as { accessToken: string; refreshToken: string };
+  }
+
+  /** A user of the given profile and unit, enrolled and signed in, with its access token. */
+  async signedInUser(spec: UserSpec = {}) {
+    const user = await createUser(this.t, spec);
+    const { secret } = await this.enroll(user.username, user.password, user.email);
+    const tokens = await this.signIn(user.username, user.password, secret);
+    return { ...user, secret, token: tokens.accessToken };
   }
 }

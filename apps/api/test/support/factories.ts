@@ -40,6 +40,8 @@ export interface UserSpec {
   email?: string;
   profile?: Profile;
   unitId?: string | null;
+  secretaria?: boolean;
+  linkedMemberId?: string | null;
 }
 
 /** A user with a password and one assignment, written straight to the database. */
@@ -56,8 +58,12 @@ export async function createUser(t: TestApp, spec: UserSpec = {}) {
     email,
     passwordHash: await new PasswordHasher().hash(password),
   });
-  await db
-    .getRepository(AssignmentEntity)
-    .save({ userId: user.id, unitId: spec.unitId ?? null, profile: spec.profile ?? 'ADMIN' });
+  await db.getRepository(AssignmentEntity).save({
+    userId: user.id,
+    unitId: spec.unitId ?? null,
+    profile: spec.profile ?? 'ADMIN',
+    secretaria: spec.secretaria ?? false,
+    linkedMemberId: spec.linkedMemberId ?? null,
+  });
   return { ...user, password, email };
 }

@@ -5,6 +5,8 @@ import { UserEntity } from './user.entity';
 
 /** Lotação: a user working in a unit with one profile. ADMIN works institution-wide (no unit). */
 @Entity('assignments')
+// One per user and unit, ADMIN's unit-less one included (NULLS NOT DISTINCT: kept out of sync).
+@Index('UQ_assignments_user_unit', { synchronize: false })
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_assignments' })
   id: string;

@@ -1,4 +1,5 @@
 import { AssignmentEntity } from './assignment.entity';
+import { AuditRecordEntity } from './audit-record.entity';
 import {
   EmailTokenEntity,
   IpLoginFailureEntity,
@@ -8,12 +9,15 @@ import {
   SessionEntity,
   TrustedDeviceEntity,
 } from './auth.entities';
+import { DutyPeriodEntity, UserGroupEntity, UserGroupMemberEntity } from './organisation.entities';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 
 export * from './assignment.entity';
+export * from './audit-record.entity';
 export * from './auth.entities';
+export * from './organisation.entities';
 export * from './unit.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
@@ -30,4 +34,8 @@ export const ENTITIES = [
   SecurityEventEntity,
   IpLoginFailureEntity,
   TrustedDeviceEntity,
+  AuditRecordEntity,
+  DutyPeriodEntity,
+  UserGroupEntity,
+  UserGroupMemberEntity,
 ];

@@ -1,3 +1,4 @@
+import type { UnitKind } from '@acervo/domain';
 import {
   Column,
   CreateDateColumn,
@@ -7,9 +8,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-
-export const UNIT_KINDS = ['PROSECUTION_OFFICE', 'DISTRIBUTION_CENTER', 'PROTOCOL', 'SECRETARIAT'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Órgão: promotoria, procuradoria, secretaria, centro de distribuição, protocolo. */
 @Entity('units')

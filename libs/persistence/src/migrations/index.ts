@@ -1,6 +1,12 @@
 import { Authentication1763900000000 } from './1763900000000-Authentication';
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { TrustedDevices1763900000001 } from './1763900000001-TrustedDevices';
+import { Organisation1764000000000 } from './1764000000000-Organisation';
 
 /** In order; each file is one reversible change. */
-export const MIGRATIONS = [Foundation1763800000000, Authentication1763900000000, TrustedDevices1763900000001];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Authentication1763900000000,
+  TrustedDevices1763900000001,
+  Organisation1764000000000,
+];

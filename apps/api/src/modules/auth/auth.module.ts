@@ -56,6 +56,6 @@ import { TwoFactorService } from './two-factor.service';
     TwoFactorService,
     PasswordService,
   ],
-  exports: [PasswordHasher, PasswordService],
+  exports: [PasswordHasher, PasswordService, SessionService],
 })
 export class AuthModule {}

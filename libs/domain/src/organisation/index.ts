@@ -1,0 +1,3 @@
+export * from './assignments';
+export * from './management';
+export * from './units';
