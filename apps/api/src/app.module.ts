@@ -10,6 +10,7 @@ import { MailModule } from './common/mail.module';
 import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthModule } from './modules/health/health.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         UsersModule,
+        DistributionModule,
       ],
     };
   }

@@ -418,4 +418,48 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
       expect(await count('duty_periods')).toBe(rows);
     });
   });
+
+  describe('distribution groups', () => {
+    it('gather members in exercise with weights, managed by the unit that draws', async () => {
+      const res = await as(managerA.token)
+        .post('/distribution-groups', {
+          name: 'Distribuição Cível',
+          unitId: unitA,
+          members: [{ userId: memberA.id }, { userId: chiefA.id, weight: 0.5, startsOn: '2026-01-01' }],
+        })
+        .expect(201);
+      expect(res.body.members).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ userId: memberA.id, weight: 1, startsOn: null }),
+          expect.objectContaining({ userId: chiefA.id, weight: 0.5, startsOn: '2026-01-01' }),
+        ]),
+      );
+      const away = await as(chiefA.token)
+        .post(`/distribution-groups/${res.body.id}/members`, { userId: memberA.id, endsOn: '2026-12-31' })
+        .expect(200);
+      expect(away.body.members).toContainEqual(expect.objectContaining({ userId: memberA.id, endsOn: '2026-12-31' }));
+      expect(away.body.version).toBe(res.body.version + 1);
+      const listed = await as(inspectorA.token).get(`/distribution-groups?unitId=${unitA}`).expect(200);
+      expect(listed.body.items.map((g: { id: string }) => g.id)).toContain(res.body.id);
+    });
+
+    it('refuses non-members, other units, and duplicate names, writing nothing', async () => {
+      const rows = await count('distribution_groups');
+      const notMember = await as(managerA.token)
+        .post('/distribution-groups', { name: 'Criminal', unitId: unitA, members: [{ userId: managerA.id }] })
+        .expect(400);
+      expect(fields(notMember.body)).toEqual(['members.0.userId']);
+      await as(managerA.token).post('/distribution-groups', { name: 'Criminal', unitId: unitB }).expect(403);
+      await as(inspectorA.token).post('/distribution-groups', { name: 'X', unitId: unitA }).expect(403);
+      const dup = await as(chiefA.token)
+        .post('/distribution-groups', { name: 'DISTRIBUIÇÃO CÍVEL', unitId: unitA })
+        .expect(409);
+      expect(fields(dup.body)).toEqual(['name']);
+      const badWeight = await as(chiefA.token)
+        .post('/distribution-groups', { name: 'Peso', unitId: unitA, members: [{ userId: memberA.id, weight: 0 }] })
+        .expect(400);
+      expect(fields(badWeight.body)).toEqual(['members.0.weight']);
+      expect(await count('distribution_groups')).toBe(rows);
+    });
+  });
 });

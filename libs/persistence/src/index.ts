@@ -3,3 +3,4 @@ export * from './entities';
 export * from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './returning';
+export * from './sql';

@@ -9,7 +9,13 @@ import {
   SessionEntity,
   TrustedDeviceEntity,
 } from './auth.entities';
-import { DutyPeriodEntity, UserGroupEntity, UserGroupMemberEntity } from './organisation.entities';
+import {
+  DistributionGroupEntity,
+  DistributionGroupMemberEntity,
+  DutyPeriodEntity,
+  UserGroupEntity,
+  UserGroupMemberEntity,
+} from './organisation.entities';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
@@ -38,4 +44,6 @@ export const ENTITIES = [
   DutyPeriodEntity,
   UserGroupEntity,
   UserGroupMemberEntity,
+  DistributionGroupEntity,
+  DistributionGroupMemberEntity,
 ];

@@ -92,3 +92,62 @@ export class UserGroupMemberEntity {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_user_group_members_user' })
   user?: UserEntity;
 }
+
+/** Grupo de distribuição: the members among whom a unit draws its processes. */
+@Entity('distribution_groups')
+@Index('UQ_distribution_groups_unit_name', { synchronize: false })
+export class DistributionGroupEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_distribution_groups' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** The distribution centre (or any unit) that runs the group's draws. */
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'FK_distribution_groups_unit' })
+  unit?: UnitEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
+
+/** A member in a distribution group; away (skipped by draws) outside its designation dates. */
+@Entity('distribution_group_members')
+@Check('CHK_distribution_group_members_weight', '"weight" > 0')
+@Check('CHK_distribution_group_members_dates', '"starts_on" IS NULL OR "ends_on" IS NULL OR "starts_on" <= "ends_on"')
+export class DistributionGroupMemberEntity {
+  @PrimaryColumn({ name: 'group_id', type: 'uuid', primaryKeyConstraintName: 'PK_distribution_group_members' })
+  groupId: string;
+
+  @Index('IDX_distribution_group_members_user_id')
+  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_distribution_group_members' })
+  userId: string;
+
+  @ManyToOne(() => DistributionGroupEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_distribution_group_members_group' })
+  group?: DistributionGroupEntity;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_distribution_group_members_user' })
+  user?: UserEntity;
+
+  /** Share of the draws: compensation compares counts divided by weight. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, default: 1 })
+  weight: string;
+
+  @Column({ name: 'starts_on', type: 'date', nullable: true })
+  startsOn: string | null;
+
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+}

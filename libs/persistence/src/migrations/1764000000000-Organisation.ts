@@ -54,7 +54,7 @@ export class Organisation1764000000000 implements MigrationInterface {
         CONSTRAINT "FK_user_groups_unit" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX "UQ_user_groups_unit_name" ON "user_groups" ("unit_id", lower("name")) NULLS NOT DISTINCT`,
+      `CREATE UNIQUE INDEX "UQ_user_groups_unit_name" ON "user_groups" ("unit_id", lower("name" COLLATE "und-x-icu")) NULLS NOT DISTINCT`,
     );
     await q.query(`
       CREATE TABLE "user_group_members" (
@@ -65,9 +65,40 @@ export class Organisation1764000000000 implements MigrationInterface {
         CONSTRAINT "FK_user_group_members_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE
       )`);
     await q.query(`CREATE INDEX "IDX_user_group_members_user_id" ON "user_group_members" ("user_id")`);
+
+    await q.query(`
+      CREATE TABLE "distribution_groups" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "name" text NOT NULL,
+        "unit_id" uuid NOT NULL,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        "version" integer NOT NULL,
+        CONSTRAINT "PK_distribution_groups" PRIMARY KEY ("id"),
+        CONSTRAINT "FK_distribution_groups_unit" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT
+      )`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_distribution_groups_unit_name" ON "distribution_groups" ("unit_id", lower("name" COLLATE "und-x-icu"))`,
+    );
+    await q.query(`
+      CREATE TABLE "distribution_group_members" (
+        "group_id" uuid NOT NULL,
+        "user_id" uuid NOT NULL,
+        "weight" numeric(5,2) NOT NULL DEFAULT 1,
+        "starts_on" date,
+        "ends_on" date,
+        CONSTRAINT "PK_distribution_group_members" PRIMARY KEY ("group_id", "user_id"),
+        CONSTRAINT "FK_distribution_group_members_group" FOREIGN KEY ("group_id") REFERENCES "distribution_groups"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_distribution_group_members_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT,
+        CONSTRAINT "CHK_distribution_group_members_weight" CHECK ("weight" > 0),
+        CONSTRAINT "CHK_distribution_group_members_dates" CHECK ("starts_on" IS NULL OR "ends_on" IS NULL OR "starts_on" <= "ends_on")
+      )`);
+    await q.query(`CREATE INDEX "IDX_distribution_group_members_user_id" ON "distribution_group_members" ("user_id")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "distribution_group_members"`);
+    await q.query(`DROP TABLE "distribution_groups"`);
     await q.query(`DROP TABLE "user_group_members"`);
     await q.query(`DROP TABLE "user_groups"`);
     await q.query(`DROP TABLE "duty_periods"`);

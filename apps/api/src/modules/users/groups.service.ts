@@ -5,7 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
 import type { Actor } from '../../common/auth/actor';
 import { translateConstraint } from '../../common/database-errors';
-import { decodeCursor, toPage } from '../../common/pagination';
+import { toPage } from '../../common/pagination';
+import { pageOfIds } from '../../common/named-pages';
 import type { CreateGroupDto, GroupDto, GroupListDto, GroupsQuery, UpdateGroupDto } from './dto/group.dto';
 import { OrganisationAccess } from './organisation-access';
 import { staleVersion } from './units.service';
@@ -71,22 +72,13 @@ export class GroupsService {
 
   /** Groups are listed to every signed-in user, who may grant a permission to one. */
   async list(query: GroupsQuery): Promise<GroupListDto> {
-    const after = decodeCursor(query.cursor);
-    const params: unknown[] = [query.limit + 1];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.unitId) where.push(`g.unit_id = ${bind(query.unitId)}`);
-    if (after) where.push(`(lower(g.name), g.id) > (${bind(after.key)}, ${bind(after.id)}::uuid)`);
-    const ids = await this.dataSource.query<{ id: string }[]>(
-      `SELECT g.id FROM user_groups g ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(g.name), g.id LIMIT $1`,
-      params,
-    );
-    const items = await this.readMany(
+    const rows = await pageOfIds(this.dataSource, 'user_groups', query);
+    const groups = await this.readMany(
       this.dataSource.manager,
-      ids.map((r) => r.id),
+      rows.map((r) => r.id),
     );
-    return toPage(items, query.limit, (g) => g.name.toLowerCase());
+    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
+    return toPage(groups, query.limit, (g) => keys.get(g.id)!);
   }
 
   async get(id: string): Promise<GroupDto> {

@@ -1,0 +1,159 @@
+import { Conflict, MEMBER_PROFILES, NotFound, ValidationFailed } from '@acervo/domain';
+import { DistributionGroupEntity, DistributionGroupMemberEntity } from '@acervo/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from '../../common/audit/audit-trail';
+import type { Actor } from '../../common/auth/actor';
+import { translateConstraint } from '../../common/database-errors';
+import { toPage } from '../../common/pagination';
+import { pageOfIds } from '../../common/named-pages';
+import { OrganisationAccess } from '../users/organisation-access';
+import type {
+  CreateDistributionGroupDto,
+  DistributionGroupDto,
+  DistributionGroupListDto,
+  DistributionGroupsQuery,
+  DistributionMemberInput,
+} from './dto/distribution-group.dto';
+
+const GROUP_NOT_FOUND = 'Grupo de distribuição não encontrado.';
+const duplicateName = () =>
+  new Conflict('O órgão já tem um grupo de distribuição com este nome.', [{ field: 'name', message: 'nome já usado' }]);
+
+/** Distribution groups and their members in exercise; the draws themselves come with the lottery. */
+@Injectable()
+export class DistributionGroupsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(actor: Actor, dto: CreateDistributionGroupDto): Promise<DistributionGroupDto> {
+    this.access.assertMayManageUnit(actor, dto.unitId);
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        if (!(await tx.query(`SELECT 1 FROM units WHERE id = $1`, [dto.unitId])).length) {
+          throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
+        }
+        const group = await tx
+          .getRepository(DistributionGroupEntity)
+          .save({ name: dto.name.trim(), unitId: dto.unitId });
+        await this.putMembers(tx, group.id, dto.members ?? [], 'members');
+        const after = await this.read(tx, group.id);
+        await this.audit.record(tx, actor, {
+          action: 'distribution_group.created',
+          entityType: 'distribution_group',
+          entityId: group.id,
+          after,
+        });
+        return after;
+      });
+    } catch (e) {
+      throw translateConstraint(e, { UQ_distribution_groups_unit_name: duplicateName });
+    }
+  }
+
+  /** Adds a member, or changes its weight and designation dates (ends_on marks it away). */
+  async putMember(actor: Actor, groupId: string, member: DistributionMemberInput): Promise<DistributionGroupDto> {
+    return this.dataSource.transaction(async (tx) => {
+      const group = await tx
+        .getRepository(DistributionGroupEntity)
+        .findOne({ where: { id: groupId }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw new NotFound(GROUP_NOT_FOUND);
+      this.access.assertMayManageUnit(actor, group.unitId);
+      const before = await this.read(tx, groupId);
+      await this.putMembers(tx, groupId, [member]);
+      await tx.query(`UPDATE distribution_groups SET version = version + 1, updated_at = now() WHERE id = $1`, [
+        groupId,
+      ]);
+      const after = await this.read(tx, groupId);
+      await this.audit.record(tx, actor, {
+        action: 'distribution_group.member_set',
+        entityType: 'distribution_group',
+        entityId: groupId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async list(query: DistributionGroupsQuery): Promise<DistributionGroupListDto> {
+    const rows = await pageOfIds(this.dataSource, 'distribution_groups', query);
+    const items: DistributionGroupDto[] = [];
+    for (const { id } of rows) items.push(await this.read(this.dataSource.manager, id));
+    const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
+    return toPage(items, query.limit, (g) => keys.get(g.id)!);
+  }
+
+  get(id: string): Promise<DistributionGroupDto> {
+    return this.read(this.dataSource.manager, id);
+  }
+
+  /** Only members (who act and receive distribution) may be drawn; checked before writing. */
+  private async putMembers(tx: EntityManager, groupId: string, members: DistributionMemberInput[], field?: string) {
+    const ids = members.map((m) => m.userId);
+    const eligible = await tx.query<{ user_id: string }[]>(
+      `SELECT DISTINCT a.user_id FROM assignments a JOIN users u ON u.id = a.user_id
+        WHERE a.user_id = ANY($1::uuid[]) AND a.profile = ANY($2::text[]) AND u.active`,
+      [ids, MEMBER_PROFILES],
+    );
+    const ok = new Set(eligible.map((r) => r.user_id));
+    const at = (i: number, name: string) => (field ? `${field}.${i}.${name}` : name);
+    const problems = members.flatMap((m, i) => [
+      ...(ok.has(m.userId) ? [] : [{ field: at(i, 'userId'), message: 'o usuário não é membro ativo' }]),
+      ...(m.startsOn && m.endsOn && m.startsOn > m.endsOn
+        ? [{ field: at(i, 'endsOn'), message: 'o fim deve ser depois do início' }]
+        : []),
+      ...(ids.indexOf(m.userId) !== i ? [{ field: at(i, 'userId'), message: 'membro repetido' }] : []),
+    ]);
+    if (problems.length) throw new ValidationFailed(problems);
+    if (!members.length) return;
+    await tx.getRepository(DistributionGroupMemberEntity).upsert(
+      members.map((m) => ({
+        groupId,
+        userId: m.userId,
+        weight: String(m.weight ?? 1),
+        startsOn: m.startsOn ?? null,
+        endsOn: m.endsOn ?? null,
+      })),
+      ['groupId', 'userId'],
+    );
+  }
+
+  private async read(db: EntityManager, id: string): Promise<DistributionGroupDto> {
+    const group = await db.getRepository(DistributionGroupEntity).findOneBy({ id });
+    if (!group) throw new NotFound(GROUP_NOT_FOUND);
+    const members = await db.query<
+      {
+        user_id: string;
+        username: string;
+        full_name: string;
+        weight: string;
+        starts_on: string | null;
+        ends_on: string | null;
+      }[]
+    >(
+      `SELECT m.user_id, u.username, u.full_name, m.weight, to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on,
+              to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
+         FROM distribution_group_members m JOIN users u ON u.id = m.user_id
+        WHERE m.group_id = $1 ORDER BY lower(u.username)`,
+      [id],
+    );
+    return {
+      id: group.id,
+      name: group.name,
+      unitId: group.unitId,
+      version: group.version,
+      members: members.map((m) => ({
+        userId: m.user_id,
+        username: m.username,
+        fullName: m.full_name,
+        weight: Number(m.weight),
+        startsOn: m.starts_on,
+        endsOn: m.ends_on,
+      })),
+    };
+  }
+}
