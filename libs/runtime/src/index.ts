@@ -6,3 +6,4 @@ export * from './queues';
 export * from './redis-server';
 export * from './secrets';
 export * from './mail';
+export * from './database';
