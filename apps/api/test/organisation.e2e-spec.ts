@@ -462,4 +462,22 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
       expect(await count('distribution_groups')).toBe(rows);
     });
   });
+
+  describe('the audit trail', () => {
+    it('shows who changed what, before and after, to ADMIN and the INSPECTOR only', async () => {
+      const user = await as(admin).get(`/users/${memberA.id}`).expect(200);
+      await as(admin)
+        .patch(`/users/${memberA.id}`, { version: user.body.version, fullName: 'Nome Corrigido' })
+        .expect(200);
+      const res = await as(inspectorA.token).get(`/audit/records?entityType=user&entityId=${memberA.id}`).expect(200);
+      expect(res.body.items[0]).toMatchObject({
+        action: 'user.updated',
+        actorUsername: TEST_ADMIN.username,
+        before: expect.objectContaining({ fullName: memberA.fullName }),
+        after: expect.objectContaining({ fullName: 'Nome Corrigido' }),
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(/password|totp_secret/i);
+      await as(managerA.token).get('/audit/records').expect(403);
+    });
+  });
 });

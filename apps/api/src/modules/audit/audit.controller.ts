@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { AuditService } from './audit.service';
+import { AuditRecordPage, AuditRecordsQuery } from './dto/audit-records.dto';
 import { SecurityEventPage, SecurityEventsQuery } from './dto/security-events.dto';
 
 @ApiTags('audit')
@@ -16,5 +17,13 @@ export class AuditController {
   @ApiOkResponse({ type: SecurityEventPage })
   securityEvents(@CurrentActor() actor: Actor, @Query() query: SecurityEventsQuery): Promise<SecurityEventPage> {
     return this.audit.securityEvents(actor, query);
+  }
+
+  @Authenticated({ profiles: ['ADMIN', 'INSPECTOR'] })
+  @Get('records')
+  @ApiOperation({ summary: 'Audit trail of organisation and catalogue changes: who, when, before and after' })
+  @ApiOkResponse({ type: AuditRecordPage })
+  records(@Query() query: AuditRecordsQuery): Promise<AuditRecordPage> {
+    return this.audit.records(query);
   }
 }
