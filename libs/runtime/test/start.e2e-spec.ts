@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@acervo/testing';
 import { freePort } from '../src/free-port';
 
 const ROOT = join(__dirname, '../../..');
@@ -12,7 +12,6 @@ const BUILT = [
   'apps/worker/dist/main.js',
   'apps/web/dist/index.html',
 ];
-const CHROMIUM = '/usr/bin/chromium';
 
 interface Started {
   child: ChildProcess;
@@ -131,19 +130,7 @@ describe('pnpm start', () => {
 
 /** The built SPA, in a real browser, shows the system status in Portuguese. */
 async function expectStatusPageInBrowser(base: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

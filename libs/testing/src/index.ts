@@ -2,3 +2,4 @@ export * from './harness-env';
 export * from './smtp-sink';
 export * from './test-database';
 export * from './test-clock';
+export * from './browser';
