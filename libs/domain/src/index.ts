@@ -6,3 +6,5 @@ export * from './clock';
 export * from './auth';
 export * from './capabilities';
 export * from './organisation';
+export * from './secrecy';
+export * from './processes';

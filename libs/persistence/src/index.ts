@@ -4,3 +4,4 @@ export * from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './returning';
 export * from './sql';
+export * from './secrecy';

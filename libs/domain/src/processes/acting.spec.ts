@@ -1,0 +1,100 @@
+import type { Profile } from '../profiles';
+import { type Actor, mayRegisterIn, type Operation, type ProcessPosition, refuseOperation } from './acting';
+
+const UNIT = 'unit-a';
+const actor = (profile: Profile, over: Partial<Actor['assignments'][number]> = {}, userId = 'me'): Actor => ({
+  userId,
+  assignments: [{ unitId: UNIT, profile, secretaria: false, ...over }],
+});
+const inSecretaria: ProcessPosition = {
+  unitId: UNIT,
+  location: 'SECRETARIA',
+  holderId: null,
+  responsibleMemberId: 'm1',
+};
+const concludedTo = (holderId: string): ProcessPosition => ({ ...inSecretaria, location: 'CONCLUSO', holderId });
+
+describe(refuseOperation.name, () => {
+  it('lets the holder of a concluded process move it', () => {
+    for (const op of ['conclude', 'to-secretaria', 'forward', 'archive', 'move'] as Operation[]) {
+      expect(refuseOperation(actor('MEMBER'), concludedTo('me'), op)).toBeNull();
+    }
+  });
+
+  it('refuses anyone else on a process concluded to someone', () => {
+    expect(refuseOperation(actor('MEMBER', { secretaria: true }), concludedTo('other'), 'forward')).toMatchObject({
+      reason: 'actor',
+    });
+  });
+
+  it('lets Secretaria-permission users move a process in Secretaria, and nobody without it', () => {
+    expect(refuseOperation(actor('INTERN', { secretaria: true }), inSecretaria, 'conclude')).toBeNull();
+    expect(refuseOperation(actor('MEMBER'), inSecretaria, 'conclude')).toMatchObject({ reason: 'actor' });
+  });
+
+  it('lets Secretaria users and MANAGER recover (resgatar) a concluded process', () => {
+    expect(refuseOperation(actor('INTERN', { secretaria: true }), concludedTo('other'), 'recover')).toBeNull();
+    expect(refuseOperation(actor('MANAGER'), concludedTo('other'), 'recover')).toBeNull();
+    expect(refuseOperation(actor('MEMBER'), concludedTo('other'), 'recover')).toMatchObject({ reason: 'actor' });
+  });
+
+  it.each<Operation>(['conclude', 'forward', 'archive', 'move', 'to-secretaria'])(
+    'never lets MANAGER %s, even holding the process with Secretaria permission',
+    (op) => {
+      expect(refuseOperation(actor('MANAGER', { secretaria: true }), concludedTo('me'), op)).not.toBeNull();
+      expect(refuseOperation(actor('MANAGER', { secretaria: true }), inSecretaria, op)).not.toBeNull();
+    },
+  );
+
+  it.each<Profile>(['INSPECTOR', 'ADMIN', 'PROTOCOL'])('never lets %s act', (profile) => {
+    expect(refuseOperation(actor(profile, { secretaria: true }), inSecretaria, 'conclude')).not.toBeNull();
+  });
+
+  it("lets ANALYST and ASSISTANT act only on their member's processes", () => {
+    const analyst = actor('ANALYST', { secretaria: true, linkedMemberId: 'm1' });
+    expect(refuseOperation(analyst, inSecretaria, 'conclude')).toBeNull();
+    expect(refuseOperation(analyst, { ...inSecretaria, responsibleMemberId: 'm2' }, 'conclude')).not.toBeNull();
+    const assistant = actor('ASSISTANT', { linkedMemberId: 'm9' }, 'me');
+    expect(refuseOperation(assistant, { ...concludedTo('me'), responsibleMemberId: 'm9' }, 'move')).toBeNull();
+  });
+
+  it('refuses users of other units', () => {
+    const elsewhere: Actor = { userId: 'me', assignments: [{ unitId: 'unit-b', profile: 'MEMBER', secretaria: true }] };
+    expect(refuseOperation(elsewhere, inSecretaria, 'conclude')).toMatchObject({ reason: 'actor' });
+  });
+
+  it.each<[Operation, ProcessPosition['location']]>([
+    ['conclude', 'ARCHIVED'],
+    ['forward', 'ATTACHED'],
+    ['move', 'EXTERNAL'],
+    ['unarchive', 'SECRETARIA'],
+    ['return-external', 'CONCLUSO'],
+    ['to-secretaria', 'SECRETARIA'],
+  ])('refuses %s on a process %s, naming where it is', (op, location) => {
+    const refusal = refuseOperation(actor('MEMBER', { secretaria: true }), { ...inSecretaria, location }, op);
+    expect(refusal).toMatchObject({ reason: 'location', message: expect.stringMatching(/o processo está/) });
+  });
+
+  it('lets Secretaria users unarchive and take back from an external organ', () => {
+    const secretaria = actor('MEMBER', { secretaria: true });
+    expect(refuseOperation(secretaria, { ...inSecretaria, location: 'ARCHIVED' }, 'unarchive')).toBeNull();
+    expect(refuseOperation(secretaria, { ...inSecretaria, location: 'EXTERNAL' }, 'return-external')).toBeNull();
+  });
+});
+
+describe(mayRegisterIn.name, () => {
+  it.each<[Profile, boolean, boolean]>([
+    ['MEMBER', false, true],
+    ['CHIEF', false, true],
+    ['MANAGER', false, true],
+    ['ANALYST', false, true],
+    ['INTERN', false, false],
+    ['INTERN', true, true],
+    ['INSPECTOR', false, false],
+    ['INSPECTOR', true, false],
+    ['PROTOCOL', false, false],
+  ])('%s (Secretaria %s) → %s', (profile, secretaria, expected) => {
+    expect(mayRegisterIn(actor(profile, { secretaria }), UNIT)).toBe(expected);
+    expect(mayRegisterIn(actor(profile, { secretaria }), 'unit-b')).toBe(false);
+  });
+});

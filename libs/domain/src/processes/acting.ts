@@ -1,0 +1,116 @@
+import type { Profile } from '../profiles';
+
+/** Where a process is (DOMAIN §3.1): exactly one at a time. */
+export const LOCATIONS = ['SECRETARIA', 'CONCLUSO', 'EXTERNAL', 'ARCHIVED', 'ATTACHED'] as const;
+export type Location = (typeof LOCATIONS)[number];
+
+/** The assignments of the one acting, with what acting needs of them. */
+export interface Actor {
+  userId: string;
+  assignments: ReadonlyArray<{
+    unitId: string | null;
+    profile: Profile;
+    secretaria: boolean;
+    linkedMemberId?: string | null;
+  }>;
+}
+
+/** The state of a process that decides who may act on it. */
+export interface ProcessPosition {
+  unitId: string;
+  location: Location;
+  /** The user it is concluso to (location CONCLUSO). */
+  holderId: string | null;
+  responsibleMemberId: string | null;
+}
+
+/** Operations of DOMAIN §3.2 that move a process or write into it. */
+export type Operation =
+  | 'conclude'
+  | 'to-secretaria'
+  | 'recover'
+  | 'forward'
+  | 'send-external'
+  | 'return-external'
+  | 'move'
+  | 'priority'
+  | 'archive'
+  | 'unarchive'
+  | 'convert'
+  | 'attach';
+
+/** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
+const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
+
+/** Where each operation may start from. */
+const FROM: Readonly<Record<Operation, readonly Location[]>> = {
+  conclude: ['SECRETARIA', 'CONCLUSO'],
+  'to-secretaria': ['CONCLUSO'],
+  recover: ['CONCLUSO'],
+  forward: ['SECRETARIA', 'CONCLUSO'],
+  'send-external': ['SECRETARIA', 'CONCLUSO'],
+  'return-external': ['EXTERNAL'],
+  move: ['SECRETARIA', 'CONCLUSO'],
+  priority: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  archive: ['SECRETARIA', 'CONCLUSO'],
+  unarchive: ['ARCHIVED'],
+  convert: ['SECRETARIA', 'CONCLUSO'],
+  attach: ['SECRETARIA', 'CONCLUSO'],
+};
+
+export type Refusal = { reason: 'location'; message: string } | { reason: 'actor'; message: string };
+
+const LOCATION_NAMES: Readonly<Record<Location, string>> = {
+  SECRETARIA: 'na Secretaria',
+  CONCLUSO: 'concluso',
+  EXTERNAL: 'em órgão externo',
+  ARCHIVED: 'arquivado',
+  ATTACHED: 'anexado a outro processo',
+};
+
+function assignmentsIn(actor: Actor, unitId: string) {
+  return actor.assignments.filter((a) => a.unitId === unitId);
+}
+
+/** Whether the process is "of" the member an ANALYST or ASSISTANT works for. */
+function isOfMember(p: ProcessPosition, memberId: string | null | undefined): boolean {
+  if (!memberId) return false;
+  return p.responsibleMemberId === memberId || (p.location === 'CONCLUSO' && p.holderId === memberId);
+}
+
+/**
+ * Who may run an operation (DOMAIN §3.2): the holder of a process concluso to it, or a
+ * Secretaria-permission user of the unit for a process in Secretaria (or archived, or
+ * away at an external organ). MANAGER and Secretaria users recover; MANAGER also marks
+ * priority (docket) but never moves; ANALYST and ASSISTANT act only on their member's
+ * processes. Null when allowed, else why not.
+ */
+export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation): Refusal | null {
+  if (!FROM[op].includes(p.location)) {
+    return { reason: 'location', message: `Operação não permitida: o processo está ${LOCATION_NAMES[p.location]}.` };
+  }
+  const here = assignmentsIn(actor, p.unitId);
+  const allowed = here.some((a) => {
+    if (a.profile === 'MANAGER') return op === 'recover' || op === 'priority';
+    if (NEVER_ACT.includes(a.profile)) return false;
+    if ((a.profile === 'ANALYST' || a.profile === 'ASSISTANT') && !isOfMember(p, a.linkedMemberId)) return false;
+    if (op === 'recover') return a.secretaria;
+    if (p.location === 'CONCLUSO') return p.holderId === actor.userId;
+    return a.secretaria;
+  });
+  return allowed ? null : { reason: 'actor', message: 'Você não pode movimentar este processo.' };
+}
+
+/** Who may register a process in a unit: its acting staff, and anyone with Secretaria permission. */
+export function mayRegisterIn(actor: Actor, unitId: string): boolean {
+  return assignmentsIn(actor, unitId).some(
+    (a) =>
+      !['INSPECTOR', 'ADMIN', 'PROTOCOL'].includes(a.profile) &&
+      (a.secretaria || ['CHIEF', 'MEMBER', 'ON_DUTY', 'MANAGER', 'ANALYST'].includes(a.profile)),
+  );
+}
+
+/** A process may be concluded to any active user assigned to its unit who acts or drafts. */
+export function mayReceiveConclusion(profile: Profile): boolean {
+  return !['INSPECTOR', 'ADMIN', 'PROTOCOL'].includes(profile);
+}

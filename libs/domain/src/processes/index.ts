@@ -1,0 +1,2 @@
+export * from './process-number';
+export * from './acting';
