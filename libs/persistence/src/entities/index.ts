@@ -16,6 +16,13 @@ import {
   UserGroupEntity,
   UserGroupMemberEntity,
 } from './organisation.entities';
+import {
+  ProcessCustodyEntity,
+  ProcessEntity,
+  ProcessEventEntity,
+  ProcessNumberSequenceEntity,
+  ProcessPartyEntity,
+} from './process.entities';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
@@ -24,6 +31,7 @@ export * from './assignment.entity';
 export * from './audit-record.entity';
 export * from './auth.entities';
 export * from './organisation.entities';
+export * from './process.entities';
 export * from './unit.entity';
 export * from './user.entity';
 export * from './worker-heartbeat.entity';
@@ -46,4 +54,9 @@ export const ENTITIES = [
   UserGroupMemberEntity,
   DistributionGroupEntity,
   DistributionGroupMemberEntity,
+  ProcessNumberSequenceEntity,
+  ProcessEntity,
+  ProcessPartyEntity,
+  ProcessEventEntity,
+  ProcessCustodyEntity,
 ];
