@@ -10,6 +10,7 @@ import { MailModule } from './common/mail.module';
 import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthModule } from './modules/health/health.module';
 import { UsersModule } from './modules/users/users.module';
@@ -26,6 +27,7 @@ export class AppModule {
         RedisModule,
         MailModule,
         AuditTrailModule,
+        CataloguesModule,
         AuthModule,
         AuditModule,
         HealthModule,

@@ -90,6 +90,21 @@ describe('authentication: devices and recovery', () => {
       expect((await login(user.username, user.password, cookie).expect(200)).body.status).toBe('totp_required');
     });
 
+    it("lasts as long as the institution's trustedDeviceDays setting says", async () => {
+      const db = t.app.get(DataSource);
+      await db.query(`UPDATE institution_settings SET trusted_device_days = 2`);
+      try {
+        const user = await enrolledUser();
+        const { cookie, setCookie } = await signInTrusting(user);
+        const expires = new Date(/Expires=([^;]+)/.exec(setCookie)![1]).getTime();
+        expect(Math.abs(expires - (t.clock.now().getTime() + 2 * 86_400_000))).toBeLessThan(60_000);
+        t.clock.advance(3 * 86_400_000);
+        expect((await login(user.username, user.password, cookie).expect(200)).body.status).toBe('totp_required');
+      } finally {
+        await db.query(`UPDATE institution_settings SET trusted_device_days = 30`);
+      }
+    });
+
     it('"Cancelar dispositivos liberados" revokes them all at once', async () => {
       const user = await enrolledUser();
       const first = await signInTrusting(user);

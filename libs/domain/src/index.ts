@@ -8,3 +8,4 @@ export * from './capabilities';
 export * from './organisation';
 export * from './secrecy';
 export * from './processes';
+export * from './catalogues';

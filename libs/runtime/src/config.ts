@@ -62,7 +62,6 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(60),
-  TRUSTED_DEVICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -87,7 +86,6 @@ export interface AppConfig {
     accessTtlSeconds: number;
     sessionTtlDays: number;
     linkTtlMinutes: number;
-    trustedDeviceDays: number;
     /** Requests per client address per minute on /auth (generous: an office shares one NAT address). */
     rateLimitPerMinute: number;
   };
@@ -141,7 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: e.SESSION_TTL_DAYS,
       linkTtlMinutes: e.LINK_TTL_MINUTES,
-      trustedDeviceDays: e.TRUSTED_DEVICE_DAYS,
       rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     },
     clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,

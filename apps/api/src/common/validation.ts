@@ -1,5 +1,5 @@
 import { type FieldError, ValidationFailed } from '@acervo/domain';
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 /** Flattens class-validator's tree into `{field, message}` with dotted paths (`parties.0.name`). */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,9 +10,13 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   });
 }
 
-/** Unknown fields are refused, input is converted to the DTO's types, every error is named. */
-export function createValidationPipe(): ValidationPipe {
+/**
+ * Unknown fields are refused, input is converted to the DTO's types, every error is named.
+ * `expectedType` serves handlers whose DTO class is chosen at run time (generic controllers).
+ */
+export function createValidationPipe(expectedType?: Type): ValidationPipe {
   return new ValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

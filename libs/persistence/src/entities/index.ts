@@ -1,6 +1,15 @@
 import { AssignmentEntity } from './assignment.entity';
 import { AuditRecordEntity } from './audit-record.entity';
 import {
+  ClassEntity,
+  DocumentTypeEntity,
+  HolidayEntity,
+  InstitutionSettingsEntity,
+  LegalDeadlineRuleEntity,
+  MovementTypeEntity,
+  SubjectEntity,
+} from './catalogue.entities';
+import {
   EmailTokenEntity,
   IpLoginFailureEntity,
   RecoveryCodeEntity,
@@ -29,6 +38,7 @@ import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 
 export * from './assignment.entity';
 export * from './audit-record.entity';
+export * from './catalogue.entities';
 export * from './auth.entities';
 export * from './organisation.entities';
 export * from './process.entities';
@@ -54,6 +64,13 @@ export const ENTITIES = [
   UserGroupMemberEntity,
   DistributionGroupEntity,
   DistributionGroupMemberEntity,
+  ClassEntity,
+  SubjectEntity,
+  MovementTypeEntity,
+  DocumentTypeEntity,
+  LegalDeadlineRuleEntity,
+  HolidayEntity,
+  InstitutionSettingsEntity,
   ProcessNumberSequenceEntity,
   ProcessEntity,
   ProcessPartyEntity,

@@ -2,6 +2,7 @@ import { Authentication1763900000000 } from './1763900000000-Authentication';
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { TrustedDevices1763900000001 } from './1763900000001-TrustedDevices';
 import { Organisation1764000000000 } from './1764000000000-Organisation';
+import { Catalogues1764000000100 } from './1764000000100-Catalogues';
 import { Processes1764100000000 } from './1764100000000-Processes';
 
 /** In order; each file is one reversible change. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   Authentication1763900000000,
   TrustedDevices1763900000001,
   Organisation1764000000000,
+  Catalogues1764000000100,
   Processes1764100000000,
 ];

@@ -117,15 +117,15 @@ export class AuthController {
     @Client() client: ClientInfo,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionTokensResponse> {
-    const { deviceToken, ...tokens } = await this.twoFactor.verify(body.challengeToken, body, client);
-    if (deviceToken) {
-      res.cookie(TRUSTED_DEVICE_COOKIE, deviceToken, {
+    const { device, ...tokens } = await this.twoFactor.verify(body.challengeToken, body, client);
+    if (device) {
+      res.cookie(TRUSTED_DEVICE_COOKIE, device.token, {
         httpOnly: true,
         sameSite: 'strict',
         // Secure everywhere but plain-http development.
         secure: this.config.appUrl.startsWith('https:'),
         path: '/api/v1/auth',
-        maxAge: this.devices.validityDays * 86_400_000,
+        expires: device.expiresAt,
       });
     }
     return { status: 'authenticated', ...tokens };

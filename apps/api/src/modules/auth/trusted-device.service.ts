@@ -1,40 +1,48 @@
 import type { Clock } from '@acervo/domain';
 import { TrustedDeviceEntity, updateReturning } from '@acervo/persistence';
-import type { AppConfig } from '@acervo/runtime';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
-import { InjectClock, InjectConfig } from '../../common/app-config';
+import { InjectClock } from '../../common/app-config';
 import type { ClientInfo } from '../../common/auth/actor';
+import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { newToken, tokenHash } from './hashing';
 
 export const TRUSTED_DEVICE_COOKIE = 'acervo_td';
 const DAY_MS = 86_400_000;
+
+export interface ReleasedDevice {
+  token: string;
+  expiresAt: Date;
+  days: number;
+}
 
 /** Browsers released from the code step: a random cookie, stored hashed, bound to its user. */
 @Injectable()
 export class TrustedDeviceService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly settings: InstitutionSettingsService,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  get validityDays(): number {
-    return this.config.auth.trustedDeviceDays;
-  }
-
-  async release(userId: string, client: ClientInfo, tx: EntityManager): Promise<string> {
+  /**
+   * Releases the browser for the validity the institution sets (read at each release, so
+   * a change applies on every replica at once).
+   */
+  async release(userId: string, client: ClientInfo, tx: EntityManager): Promise<ReleasedDevice> {
     const token = newToken();
     const now = this.clock.now();
+    const days = (await this.settings.current(tx)).trustedDeviceDays;
+    const expiresAt = new Date(now.getTime() + days * DAY_MS);
     await tx.getRepository(TrustedDeviceEntity).insert({
       userId,
       tokenHash: tokenHash(token),
       userAgent: client.userAgent,
       ip: client.ip,
       lastUsedAt: now,
-      expiresAt: new Date(now.getTime() + this.validityDays * DAY_MS),
+      expiresAt,
     });
-    return token;
+    return { token, expiresAt, days };
   }
 
   /** True when the cookie releases this user's login (another user's, expired or revoked: ignored). */

@@ -17,7 +17,7 @@ import { SecurityLog } from './security-log.service';
 import { type SessionTokens, SessionService } from './session.service';
 import { TokenService } from './token.service';
 import { Totp } from './totp';
-import { TrustedDeviceService } from './trusted-device.service';
+import { type ReleasedDevice, TrustedDeviceService } from './trusted-device.service';
 
 export const INVALID_CODE =
   'Código de autenticação inválido. Confira se a data e a hora do celular estão corretas (automáticas).';
@@ -101,7 +101,7 @@ export class TwoFactorService {
     challengeToken: string,
     proof: { code?: string; recoveryCode?: string; trustDevice?: boolean },
     client: ClientInfo,
-  ): Promise<SessionTokens & { deviceToken?: string }> {
+  ): Promise<SessionTokens & { device?: ReleasedDevice }> {
     const user = await this.stepUser(challengeToken, TOTP_CHALLENGE_TOKEN);
     if (!user.totpEnabledAt || !user.totpSecretEnc) throw new UnauthorizedException(INVALID_CODE);
     if (proof.recoveryCode !== undefined) await this.acceptRecoveryCode(user, proof.recoveryCode, client);
@@ -112,13 +112,13 @@ export class TwoFactorService {
       await this.securityLog.record('LOGIN_SUCCEEDED', user.id, client, { method }, tx);
       const tokens = await this.sessions.open(user.id, client, tx);
       if (!proof.trustDevice) return tokens;
-      const deviceToken = await this.devices.release(user.id, client, tx);
+      const device = await this.devices.release(user.id, client, tx);
       await this.securityLog.record('DEVICE_RELEASED', user.id, client, {}, tx);
-      return { ...tokens, deviceToken };
+      return { ...tokens, device };
     });
-    if ('deviceToken' in result) {
+    if ('device' in result) {
       await this.mailer
-        .send(authMails.deviceReleased(user.totpEmail ?? user.email, client.userAgent, this.devices.validityDays))
+        .send(authMails.deviceReleased(user.totpEmail ?? user.email, client.userAgent, result.device.days))
         .catch((e: unknown) => this.logger.error(e));
     }
     return result;

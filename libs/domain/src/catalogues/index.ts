@@ -1,0 +1,3 @@
+export * from './institution-settings';
+export * from './legal-deadlines';
+export * from './movements';
