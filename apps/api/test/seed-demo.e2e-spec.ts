@@ -15,7 +15,7 @@ describe('pnpm seed:demo', () => {
     (
       await db().query(`SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM users) AS users,
         (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM user_groups) AS groups,
-        (SELECT count(*) FROM distribution_group_members) AS drawn, (SELECT count(*) FROM audit_records) AS audit`)
+        (SELECT count(*) FROM distribution_group_members) AS drawn, (SELECT count(*) FROM holidays) AS holidays, (SELECT count(*) FROM audit_records) AS audit`)
     )[0];
   /** The built command, as `pnpm seed:demo` runs it, on the test app's database. */
   const seed = (env: NodeJS.ProcessEnv = {}) =>
@@ -34,6 +34,9 @@ describe('pnpm seed:demo', () => {
 
     const profiles = await db().query(`SELECT DISTINCT profile FROM assignments`);
     expect(profiles.map((p: { profile: string }) => p.profile).sort()).toEqual([...PROFILES].sort());
+
+    const holidays = await db().query(`SELECT count(*)::int AS n FROM holidays WHERE name = 'Natal'`);
+    expect(holidays[0].n).toBe(2);
 
     const login = await t.http().post('/api/v1/auth/login').send({ username: 'Analista', password }).expect(200);
     expect(login.body.status).toBe('enrollment_required');

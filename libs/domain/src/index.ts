@@ -9,3 +9,4 @@ export * from './organisation';
 export * from './secrecy';
 export * from './processes';
 export * from './catalogues';
+export * from './calendar';

@@ -1,4 +1,4 @@
-import type { Profile } from '@acervo/domain';
+import { nationalHolidays, type Profile } from '@acervo/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../common/audit/audit-trail';
 
@@ -113,11 +113,15 @@ export interface DemoOfficeResult {
 }
 
 /**
- * Fills an office with units, one user of every profile, groups and a distribution
- * group, in one transaction. Idempotent: what exists (by unit code, username, group
+ * Fills an office with units, one user of every profile, groups, a distribution group
+ * and the national holidays, in one transaction. Idempotent: what exists (by unit code, username, group
  * name) is left as it is, so a second run adds nothing and changes no password.
  */
-export async function seedDemoOffice(dataSource: DataSource, passwordHash: string): Promise<DemoOfficeResult> {
+export async function seedDemoOffice(
+  dataSource: DataSource,
+  passwordHash: string,
+  today: Date = new Date(),
+): Promise<DemoOfficeResult> {
   const audit = new AuditTrail();
   const result: DemoOfficeResult = { created: [], existing: [] };
   await dataSource.transaction(async (tx) => {
@@ -197,6 +201,16 @@ export async function seedDemoOffice(dataSource: DataSource, passwordHash: strin
         ]);
       }
       await record('distribution_group', id, group);
+    }
+
+    // This year's and next year's national holidays, so deadlines skip them from day one.
+    const year = today.getUTCFullYear();
+    for (const holiday of [...nationalHolidays(year), ...nationalHolidays(year + 1)]) {
+      const [row] = await tx.query<{ id: string }[]>(
+        `INSERT INTO holidays (date, name, scope) VALUES ($1, $2, 'NATIONAL') ON CONFLICT DO NOTHING RETURNING id`,
+        [holiday.date, holiday.name],
+      );
+      if (row) await record('holiday', row.id, holiday);
     }
   });
   return result;
