@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthModule } from './modules/health/health.module';
+import { ProcessesModule } from './modules/processes/processes.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         DistributionModule,
+        ProcessesModule,
       ],
     };
   }

@@ -1,1 +1,2 @@
 export * from './national-holidays';
+export * from './local-date';

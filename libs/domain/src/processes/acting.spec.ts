@@ -1,5 +1,12 @@
 import type { Profile } from '../profiles';
-import { type Actor, mayRegisterIn, type Operation, type ProcessPosition, refuseOperation } from './acting';
+import {
+  type Actor,
+  isProcessOfMember,
+  mayRegisterIn,
+  type Operation,
+  type ProcessPosition,
+  refuseOperation,
+} from './acting';
 
 const UNIT = 'unit-a';
 const actor = (profile: Profile, over: Partial<Actor['assignments'][number]> = {}, userId = 'me'): Actor => ({
@@ -50,12 +57,12 @@ describe(refuseOperation.name, () => {
     expect(refuseOperation(actor(profile, { secretaria: true }), inSecretaria, 'conclude')).not.toBeNull();
   });
 
-  it("lets ANALYST and ASSISTANT act only on their member's processes", () => {
+  it('lets ANALYST and ASSISTANT move by custody alone: holding it, or working the Secretaria', () => {
     const analyst = actor('ANALYST', { secretaria: true, linkedMemberId: 'm1' });
-    expect(refuseOperation(analyst, inSecretaria, 'conclude')).toBeNull();
-    expect(refuseOperation(analyst, { ...inSecretaria, responsibleMemberId: 'm2' }, 'conclude')).not.toBeNull();
+    expect(refuseOperation(analyst, { ...inSecretaria, responsibleMemberId: 'm2' }, 'conclude')).toBeNull();
     const assistant = actor('ASSISTANT', { linkedMemberId: 'm9' }, 'me');
-    expect(refuseOperation(assistant, { ...concludedTo('me'), responsibleMemberId: 'm9' }, 'move')).toBeNull();
+    expect(refuseOperation(assistant, concludedTo('me'), 'move')).toBeNull();
+    expect(refuseOperation(assistant, inSecretaria, 'move')).toMatchObject({ reason: 'actor' });
   });
 
   it('refuses users of other units', () => {
@@ -79,6 +86,15 @@ describe(refuseOperation.name, () => {
     const secretaria = actor('MEMBER', { secretaria: true });
     expect(refuseOperation(secretaria, { ...inSecretaria, location: 'ARCHIVED' }, 'unarchive')).toBeNull();
     expect(refuseOperation(secretaria, { ...inSecretaria, location: 'EXTERNAL' }, 'return-external')).toBeNull();
+  });
+});
+
+describe(isProcessOfMember.name, () => {
+  it('is the member responsible for it, or holding it', () => {
+    expect(isProcessOfMember(inSecretaria, 'm1')).toBe(true);
+    expect(isProcessOfMember({ ...inSecretaria, responsibleMemberId: null }, 'm1')).toBe(false);
+    expect(isProcessOfMember({ ...concludedTo('m1'), responsibleMemberId: null }, 'm1')).toBe(true);
+    expect(isProcessOfMember(inSecretaria, null)).toBe(false);
   });
 });
 

@@ -72,8 +72,12 @@ function assignmentsIn(actor: Actor, unitId: string) {
   return actor.assignments.filter((a) => a.unitId === unitId);
 }
 
-/** Whether the process is "of" the member an ANALYST or ASSISTANT works for. */
-function isOfMember(p: ProcessPosition, memberId: string | null | undefined): boolean {
+/**
+ * Whether the process is "of" the member an ANALYST or ASSISTANT works for: the member
+ * is responsible for it, or holds it. Drafting, petitions and closing deadlines by an
+ * ANALYST or ASSISTANT are limited to these processes.
+ */
+export function isProcessOfMember(p: ProcessPosition, memberId: string | null | undefined): boolean {
   if (!memberId) return false;
   return p.responsibleMemberId === memberId || (p.location === 'CONCLUSO' && p.holderId === memberId);
 }
@@ -82,8 +86,9 @@ function isOfMember(p: ProcessPosition, memberId: string | null | undefined): bo
  * Who may run an operation (DOMAIN §3.2): the holder of a process concluso to it, or a
  * Secretaria-permission user of the unit for a process in Secretaria (or archived, or
  * away at an external organ). MANAGER and Secretaria users recover; MANAGER also marks
- * priority (docket) but never moves; ANALYST and ASSISTANT act only on their member's
- * processes. Null when allowed, else why not.
+ * priority (docket) but never moves. Moving follows custody alone: an ANALYST holding a
+ * process, or working the Secretaria, moves it whoever its member is (its member limit
+ * is on drafting, petitions and deadlines — `isProcessOfMember`). Null when allowed.
  */
 export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation): Refusal | null {
   if (!FROM[op].includes(p.location)) {
@@ -93,7 +98,6 @@ export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation)
   const allowed = here.some((a) => {
     if (a.profile === 'MANAGER') return op === 'recover' || op === 'priority';
     if (NEVER_ACT.includes(a.profile)) return false;
-    if ((a.profile === 'ANALYST' || a.profile === 'ASSISTANT') && !isOfMember(p, a.linkedMemberId)) return false;
     if (op === 'recover') return a.secretaria;
     if (p.location === 'CONCLUSO') return p.holderId === actor.userId;
     return a.secretaria;

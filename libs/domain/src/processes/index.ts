@@ -1,2 +1,3 @@
 export * from './process-number';
 export * from './acting';
+export * from './registration';

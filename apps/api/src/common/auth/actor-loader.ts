@@ -10,9 +10,15 @@ export class ActorLoader {
 
   async forSession(userId: string, sessionId: string): Promise<Actor | undefined> {
     const rows = await this.dataSource.query<
-      { username: string; unit_id: string | null; profile: string | null; secretaria: boolean | null }[]
+      {
+        username: string;
+        unit_id: string | null;
+        profile: string | null;
+        secretaria: boolean | null;
+        linked_member_id: string | null;
+      }[]
     >(
-      `SELECT u.username, a.unit_id, a.profile, a.secretaria
+      `SELECT u.username, a.unit_id, a.profile, a.secretaria, a.linked_member_id
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN assignments a ON a.user_id = u.id
@@ -30,6 +36,7 @@ export class ActorLoader {
           unitId: r.unit_id,
           profile: r.profile as Actor['assignments'][number]['profile'],
           secretaria: !!r.secretaria,
+          linkedMemberId: r.linked_member_id,
         })),
     };
   }

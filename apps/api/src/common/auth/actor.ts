@@ -7,7 +7,12 @@ export interface Actor {
   userId: string;
   sessionId: string;
   username: string;
-  assignments: ReadonlyArray<{ unitId: string | null; profile: Profile; secretaria: boolean }>;
+  assignments: ReadonlyArray<{
+    unitId: string | null;
+    profile: Profile;
+    secretaria: boolean;
+    linkedMemberId: string | null;
+  }>;
 }
 
 /** The client as seen by the server, for the security log and throttling. */

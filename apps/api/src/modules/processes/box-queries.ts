@@ -1,0 +1,49 @@
+import { fullContentSql } from '@acervo/persistence';
+import type { Box } from './dto/box.dto';
+
+/**
+ * The SQL of the boxes (DOMAIN §3.1), derived from where each process is. `$1` is the
+ * viewer. Every box joins the secrecy policy, so a process the viewer may not see is not
+ * listed, not counted, not hinted at.
+ */
+
+const MY_UNITS = `(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1)`;
+const MY_SECRETARIAS = `(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
+
+/**
+ * Whether a process waits on a pending, unexpired waiting deadline (Em espera). The
+ * deadlines issue replaces this one expression; the inbox/waiting split is already here.
+ */
+export const WAITING_SQL = 'false';
+
+/** `NONE | PENDING | EXPIRED`, derived at read time; plugged in by the deadlines issue. */
+export const DEADLINE_STATE_SQL = `'NONE'`;
+
+const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
+  OR (p.location = 'SECRETARIA' AND p.unit_id IN ${MY_SECRETARIAS}))`;
+
+/** When a process left the viewer's hands (or its Secretaria), for the Saída box. */
+const LEFT_ME_AT = `(SELECT max(c.to_at) FROM process_custody c
+  WHERE c.process_id = p.id AND c.to_at IS NOT NULL
+    AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id IN ${MY_SECRETARIAS})))`;
+
+export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
+  inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
+  waiting: `${WITH_ME} AND ${WAITING_SQL}`,
+  outbox: `NOT ${WITH_ME} AND ${LEFT_ME_AT} IS NOT NULL`,
+  external: `p.location = 'EXTERNAL' AND p.unit_id IN ${MY_UNITS}`,
+  archived: `p.location = 'ARCHIVED' AND p.unit_id IN ${MY_UNITS}`,
+  secretaria: `p.location = 'SECRETARIA' AND p.unit_id IN ${MY_UNITS}`,
+  conclusos: `p.location = 'CONCLUSO' AND p.unit_id IN ${MY_UNITS}`,
+  'distributed-to-me': `p.responsible_member_id = $1 AND p.location <> 'ATTACHED'`,
+};
+
+/** The instant a box orders by: arrival where it is, or, in Saída, when it left. */
+export function sinceSql(box: Box): string {
+  return box === 'outbox' ? LEFT_ME_AT : 'p.located_at';
+}
+
+/** The one visibility condition every box adds to its own. */
+export function visibleSql(): string {
+  return `p.location <> 'ATTACHED' AND ${fullContentSql('p', '$1')}`;
+}

@@ -1,0 +1,117 @@
+import { ValidationFailed } from '@acervo/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { decodeCursor, encodeCursor } from '../../common/pagination';
+import { BOX_PREDICATES, DEADLINE_STATE_SQL, sinceSql, visibleSql } from './box-queries';
+import { type Box, BOXES, type BoxCountDto, type BoxItemDto, type BoxPageDto, type BoxQuery } from './dto/box.dto';
+
+interface Row {
+  id: string;
+  number: string;
+  priority: boolean;
+  deadline_state: BoxItemDto['deadlineState'];
+  class_code: string;
+  subject_code: string;
+  summary: string;
+  unit_id: string;
+  location: BoxItemDto['location'];
+  holder_id: string | null;
+  secrecy_level: number;
+  rank: number;
+  since: string;
+}
+
+/**
+ * Box pages with keyset pagination: priority first (then oldest arrival) or by date;
+ * Saída newest first. The sort is an allow-list; the cursor holds the sort key in
+ * microseconds, as PostgreSQL compares it.
+ */
+@Injectable()
+export class BoxesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(viewer: Actor, box: Box, query: BoxQuery): Promise<BoxPageDto> {
+    const params: unknown[] = [viewer.userId];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const filters = [BOX_PREDICATES[box], visibleSql()];
+    if (query.classCode) filters.push(`p.class_code = ${bind(query.classCode)}`);
+    if (query.subjectCode) filters.push(`p.subject_code = ${bind(query.subjectCode)}`);
+    if (query.number) filters.push(`p.number LIKE ${bind(`%${query.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (query.deadlineState) filters.push(`${DEADLINE_STATE_SQL} = ${bind(query.deadlineState)}`);
+    const rank =
+      box !== 'outbox' && (query.sort ?? 'priority') === 'priority' ? 'CASE WHEN p.priority THEN 0 ELSE 1 END' : '0';
+    const inner = `
+      SELECT p.id, p.number, p.priority, ${DEADLINE_STATE_SQL} AS deadline_state, p.class_code, p.subject_code,
+             p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level, ${rank} AS rank,
+             ${sinceSql(box)} AS since_at
+        FROM processes p
+       WHERE ${filters.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM (${inner}) x`,
+      params,
+    );
+
+    const descending = box === 'outbox';
+    const keyset: string[] = [];
+    const after = decodeCursor(query.cursor);
+    if (after) {
+      const [r, since] = parseKey(after.key);
+      keyset.push(
+        descending
+          ? `(x.since_at, x.id) < (${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`
+          : `(x.rank, x.since_at, x.id) > (${bind(r)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`,
+      );
+    }
+    const order = descending ? 'x.since_at DESC, x.id DESC' : 'x.rank, x.since_at, x.id';
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT x.*, to_char(x.since_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+         FROM (${inner}) x ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
+        ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, query.limit);
+    const last = rows.length > query.limit ? items[items.length - 1] : undefined;
+    return {
+      items: items.map(toItem),
+      nextCursor: last ? encodeCursor({ key: JSON.stringify([last.rank, last.since]), id: last.id }) : null,
+      total,
+    };
+  }
+
+  /** The sidebar: how many processes each box holds for the viewer. */
+  async counts(viewer: Actor): Promise<BoxCountDto[]> {
+    const selects = BOXES.map(
+      (box) => `(SELECT count(*)::int FROM processes p WHERE ${BOX_PREDICATES[box]} AND ${visibleSql()}) AS "${box}"`,
+    );
+    const [row] = await this.dataSource.query<Record<Box, number>[]>(`SELECT ${selects.join(', ')}`, [viewer.userId]);
+    return BOXES.map((box) => ({ box, count: row[box] }));
+  }
+}
+
+function parseKey(key: string): [number, string] {
+  try {
+    const [rank, since] = JSON.parse(key) as unknown[];
+    if (typeof rank === 'number' && typeof since === 'string' && !Number.isNaN(Date.parse(since))) return [rank, since];
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed([{ field: 'cursor', message: 'cursor inválido' }]);
+}
+
+function toItem(r: Row): BoxItemDto {
+  return {
+    id: r.id,
+    number: r.number,
+    priority: r.priority,
+    deadlineState: r.deadline_state,
+    classCode: r.class_code,
+    subjectCode: r.subject_code,
+    summary: r.summary,
+    unitId: r.unit_id,
+    location: r.location,
+    holderId: r.holder_id,
+    since: r.since,
+    secrecyLevel: r.secrecy_level,
+  };
+}

@@ -1,0 +1,111 @@
+import { LOCATIONS, type Location } from '@acervo/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
+
+/** Boxes served today; deadlines, trash and drafts come with deadlines and documents. */
+export const BOXES = [
+  'inbox',
+  'waiting',
+  'outbox',
+  'external',
+  'archived',
+  'secretaria',
+  'conclusos',
+  'distributed-to-me',
+] as const;
+export type Box = (typeof BOXES)[number];
+
+export const DEADLINE_STATES = ['NONE', 'PENDING', 'EXPIRED'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+export class BoxQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'NF' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 30)
+  classCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 30)
+  subjectCode?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the process number' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  number?: string;
+
+  @ApiPropertyOptional({ enum: DEADLINE_STATES })
+  @IsOptional()
+  @IsIn(DEADLINE_STATES)
+  deadlineState?: DeadlineState;
+
+  @ApiPropertyOptional({
+    enum: ['priority', 'date'],
+    default: 'priority',
+    description: 'priority: priority first, then oldest',
+  })
+  @IsOptional()
+  @IsIn(['priority', 'date'])
+  sort?: 'priority' | 'date';
+}
+
+export class BoxItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  number: string;
+
+  @ApiProperty()
+  priority: boolean;
+
+  @ApiProperty({ enum: DEADLINE_STATES })
+  deadlineState: DeadlineState;
+
+  @ApiProperty()
+  classCode: string;
+
+  @ApiProperty()
+  subjectCode: string;
+
+  @ApiProperty()
+  summary: string;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ enum: LOCATIONS })
+  location: Location;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  holderId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'Arrival where it is (outbox: when it left)' })
+  since: string;
+
+  @ApiProperty()
+  secrecyLevel: number;
+}
+
+export class BoxPageDto {
+  @ApiProperty({ type: [BoxItemDto] })
+  items: BoxItemDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+
+  @ApiProperty({ description: 'Items in the box with these filters' })
+  total: number;
+}
+
+export class BoxCountDto {
+  @ApiProperty({ enum: BOXES })
+  box: Box;
+
+  @ApiProperty()
+  count: number;
+}

@@ -1,0 +1,157 @@
+import { LOCATIONS, type Location } from '@acervo/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
+
+export class PartyDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: '"Parte sigilosa" for a secret party, to anyone without full content' })
+  name: string;
+
+  @ApiProperty()
+  type: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  document: string | null;
+
+  @ApiProperty()
+  secret: boolean;
+}
+
+export class EventDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Numbered per process, from 1' })
+  sequence: number;
+
+  @ApiProperty({ example: '900001' })
+  code: string;
+
+  @ApiProperty({ example: 'Registro (autuação)' })
+  name: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  actorName: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  occurredAt: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details: Record<string, unknown>;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  documentIds: string[];
+}
+
+/** A process as its viewer may see it: `details` carries the cover only (level 1, by number). */
+export class ProcessViewDto {
+  @ApiProperty({ enum: ['full', 'details'] })
+  visibility: 'full' | 'details';
+
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '058.2026.000123' })
+  number: string;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ minimum: 0, maximum: 5 })
+  secrecyLevel: number;
+
+  @ApiProperty({ enum: LOCATIONS })
+  location: Location;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Concluso to' })
+  holderId: string | null;
+
+  @ApiProperty({ format: 'uuid', description: 'Where it is now' })
+  unitId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  responsibleMemberId: string | null;
+
+  @ApiProperty()
+  classCode: string;
+
+  @ApiProperty()
+  className: string;
+
+  @ApiProperty()
+  subjectCode: string;
+
+  @ApiProperty()
+  subjectName: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  registeredAt: string;
+
+  @ApiProperty()
+  priority: boolean;
+
+  @ApiPropertyOptional({ description: 'Full content only' })
+  summary?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  originNumber?: string | null;
+
+  @ApiPropertyOptional()
+  oldProcess?: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  instauratedOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  creatingUnitId?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  externalOrgan?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Attached (anexado) to' })
+  principalId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Chave do processo (public consultation of level 1); full content only' })
+  accessKey?: string;
+
+  @ApiPropertyOptional({ type: [PartyDto] })
+  parties?: PartyDto[];
+
+  @ApiPropertyOptional({ type: [EventDto], description: 'The history, oldest first' })
+  events?: EventDto[];
+}
+
+export class ProcessSearchQuery {
+  @ApiPropertyOptional({ example: '058.2026.000123', description: 'Exact number' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  number?: string;
+}
+
+export class ProcessSearchDto {
+  @ApiProperty({ type: [ProcessViewDto] })
+  items: ProcessViewDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class EventPageDto {
+  @ApiProperty({ type: [EventDto] })
+  items: EventDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class EventsQuery extends PageQuery {}

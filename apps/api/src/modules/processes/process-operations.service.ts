@@ -1,0 +1,206 @@
+import {
+  ARCHIVING_MOVEMENT_CODES,
+  type Clock,
+  Conflict,
+  Forbidden,
+  type Location,
+  mayReceiveConclusion,
+  MOVEMENTS,
+  type Operation,
+  type Profile,
+  refuseOperation,
+  ValidationFailed,
+} from '@acervo/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InjectClock } from '../../common/app-config';
+import type { Actor } from '../../common/auth/actor';
+import type {
+  ArchiveDto,
+  ConcludeDto,
+  ForwardDto,
+  OperationResultDto,
+  PriorityDto,
+  SendExternalDto,
+  VersionedDto,
+} from './dto/operations.dto';
+import { appendEvent, moveCustody, type NewEvent } from './process-events';
+import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
+
+interface Locked {
+  id: string;
+  unitId: string;
+  location: Location;
+  holderId: string | null;
+  responsibleMemberId: string | null;
+  version: number;
+}
+
+/** What an operation changes: columns of the process, the event, and the custody after it. */
+interface Plan {
+  set: Record<string, unknown>;
+  event: Omit<NewEvent, 'actorId' | 'unitId'> & { unitId?: string };
+  /** undefined: custody unchanged; null: it leaves everyone's hands (external, archived). */
+  custody?: { unitId: string; holderId: string | null } | null;
+}
+
+const STALE = () =>
+  new Conflict('O processo foi alterado por outra pessoa. Recarregue e tente de novo.', [
+    { field: 'version', message: 'versão desatualizada' },
+  ]);
+
+/**
+ * The operations of DOMAIN §3.2 that move a process. Each locks the process, checks that
+ * the actor sees it (else 404), read the current version (409), and may act on it from
+ * where it is (403, or 409 for the location); then changes it with a conditional
+ * UPDATE, moves its custody and writes its event — all in one transaction.
+ */
+@Injectable()
+export class ProcessOperations {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: ProcessReader,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  conclude(actor: Actor, id: string, dto: ConcludeDto) {
+    return this.operate(actor, id, 'conclude', dto, async (tx, p) => {
+      const [target] = await tx.query<{ profile: Profile }[]>(
+        `SELECT a.profile FROM assignments a JOIN users u ON u.id = a.user_id
+          WHERE a.user_id = $1 AND a.unit_id = $2 AND u.active`,
+        [dto.userId, p.unitId],
+      );
+      if (!target || !mayReceiveConclusion(target.profile)) {
+        throw new ValidationFailed([{ field: 'userId', message: 'o usuário não atua neste órgão' }]);
+      }
+      return {
+        set: { location: 'CONCLUSO', holder_id: dto.userId },
+        event: { code: MOVEMENTS.CONCLUDED.code, details: { toUserId: dto.userId } },
+        custody: { unitId: p.unitId, holderId: dto.userId },
+      };
+    });
+  }
+
+  toSecretaria(actor: Actor, id: string, dto: VersionedDto) {
+    return this.operate(actor, id, 'to-secretaria', dto, async (_tx, p) => ({
+      set: { location: 'SECRETARIA', holder_id: null },
+      event: { code: MOVEMENTS.TO_SECRETARIA.code, details: { fromUserId: p.holderId } },
+      custody: { unitId: p.unitId, holderId: null },
+    }));
+  }
+
+  recover(actor: Actor, id: string, dto: VersionedDto) {
+    return this.operate(actor, id, 'recover', dto, async (_tx, p) => ({
+      set: { location: 'SECRETARIA', holder_id: null },
+      event: { code: MOVEMENTS.RECOVERED.code, details: { fromUserId: p.holderId } },
+      custody: { unitId: p.unitId, holderId: null },
+    }));
+  }
+
+  forward(actor: Actor, id: string, dto: ForwardDto) {
+    return this.operate(actor, id, 'forward', dto, async (tx, p) => {
+      if (dto.unitId === p.unitId) {
+        throw new ValidationFailed([{ field: 'unitId', message: 'o processo já está neste órgão' }]);
+      }
+      if (!(await tx.query(`SELECT 1 FROM units WHERE id = $1`, [dto.unitId])).length) {
+        throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
+      }
+      return {
+        set: { location: 'SECRETARIA', holder_id: null, unit_id: dto.unitId },
+        event: { code: MOVEMENTS.SENT.code, details: { fromUnitId: p.unitId, toUnitId: dto.unitId } },
+        custody: { unitId: dto.unitId, holderId: null },
+      };
+    });
+  }
+
+  sendExternal(actor: Actor, id: string, dto: SendExternalDto) {
+    return this.operate(actor, id, 'send-external', dto, async () => ({
+      set: { location: 'EXTERNAL', holder_id: null, external_organ: dto.organ.trim() },
+      event: { code: MOVEMENTS.SENT_EXTERNAL.code, details: { organ: dto.organ.trim() } },
+      custody: null,
+    }));
+  }
+
+  returnExternal(actor: Actor, id: string, dto: VersionedDto) {
+    return this.operate(actor, id, 'return-external', dto, async (tx, p) => {
+      const [{ external_organ: organ }] = await tx.query(`SELECT external_organ FROM processes WHERE id = $1`, [p.id]);
+      return {
+        set: { location: 'SECRETARIA', external_organ: null },
+        event: { code: MOVEMENTS.RETURNED_EXTERNAL.code, details: { organ } },
+        custody: { unitId: p.unitId, holderId: null },
+      };
+    });
+  }
+
+  priority(actor: Actor, id: string, dto: PriorityDto) {
+    return this.operate(actor, id, 'priority', dto, async () => ({
+      set: { priority: dto.priority },
+      event: { code: (dto.priority ? MOVEMENTS.PRIORITY_SET : MOVEMENTS.PRIORITY_REMOVED).code },
+    }));
+  }
+
+  archive(actor: Actor, id: string, dto: ArchiveDto) {
+    const code = dto.movementCode ?? MOVEMENTS.ARCHIVED.code;
+    if (!ARCHIVING_MOVEMENT_CODES.includes(code)) {
+      throw new ValidationFailed([{ field: 'movementCode', message: 'não é um movimento de arquivamento' }]);
+    }
+    return this.operate(actor, id, 'archive', dto, async (_tx, p) => ({
+      set: { location: 'ARCHIVED', holder_id: null },
+      event: { code, details: { fromUserId: p.holderId } },
+      custody: null,
+    }));
+  }
+
+  unarchive(actor: Actor, id: string, dto: VersionedDto) {
+    return this.operate(actor, id, 'unarchive', dto, async (_tx, p) => ({
+      set: { location: 'SECRETARIA' },
+      event: { code: MOVEMENTS.UNARCHIVED.code },
+      custody: { unitId: p.unitId, holderId: null },
+    }));
+  }
+
+  private async operate(
+    actor: Actor,
+    id: string,
+    op: Operation,
+    dto: VersionedDto,
+    plan: (tx: EntityManager, p: Locked) => Promise<Plan>,
+  ): Promise<OperationResultDto> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      await this.reader.assertFull(actor, id, tx);
+      const [p] = await tx.query<Locked[]>(
+        `SELECT id, unit_id AS "unitId", location, holder_id AS "holderId",
+                responsible_member_id AS "responsibleMemberId", version
+           FROM processes WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!p) throw new Conflict(PROCESS_NOT_FOUND);
+      // A stale view is answered first: what the caller saw is no longer where the process is.
+      if (p.version !== dto.version) throw STALE();
+      const refusal = refuseOperation(actor, p, op);
+      if (refusal?.reason === 'location') throw new Conflict(refusal.message);
+      if (refusal) throw new Forbidden(refusal.message);
+
+      const { set, event, custody } = await plan(tx, p);
+      // Box order is by arrival where the process now is.
+      if ('location' in set || 'unit_id' in set) set.located_at = now;
+      const columns = Object.keys(set);
+      const updated = await tx.query<{ version: number }[]>(
+        `WITH changed AS (
+           UPDATE processes SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, version = version + 1
+            WHERE id = $1 AND version = $2 RETURNING version)
+         SELECT version FROM changed`,
+        [id, dto.version, ...columns.map((c) => set[c])],
+      );
+      if (updated.length !== 1) throw STALE();
+      if (custody !== undefined) await moveCustody(tx, id, now, custody);
+      const eventSequence = await appendEvent(tx, id, now, {
+        ...event,
+        actorId: actor.userId,
+        unitId: event.unitId ?? p.unitId,
+      });
+      return { id, version: updated[0].version, eventSequence };
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import { NotFound, parseProcessNumber, partyNameFor, type Visibility } from '@acervo/domain';
+import { fullContentSql, visibilityByNumberSql } from '@acervo/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { decodeCursor, toPage } from '../../common/pagination';
+import type { EventDto, EventPageDto, EventsQuery, ProcessViewDto } from './dto/process-view.dto';
+
+export const PROCESS_NOT_FOUND = 'Processo não encontrado.';
+
+interface ProcessRow {
+  id: string;
+  number: string;
+  version: number;
+  secrecy_level: number;
+  location: ProcessViewDto['location'];
+  holder_id: string | null;
+  unit_id: string;
+  responsible_member_id: string | null;
+  class_code: string;
+  class_name: string;
+  subject_code: string;
+  subject_name: string;
+  registered_at: Date;
+  priority: boolean;
+  summary: string;
+  origin_number: string | null;
+  old_process: boolean;
+  instaurated_on: string | null;
+  creating_unit_id: string;
+  external_organ: string | null;
+  principal_id: string | null;
+  access_key: string;
+  visibility: Visibility;
+}
+
+const SELECT = (visibility: string) => `
+  SELECT p.id, p.number, p.version, p.secrecy_level, p.location, p.holder_id, p.unit_id, p.responsible_member_id,
+         p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name, p.registered_at, p.priority,
+         p.summary, p.origin_number, p.old_process, to_char(p.instaurated_on, 'YYYY-MM-DD') AS instaurated_on,
+         p.creating_unit_id, p.external_organ, p.principal_id, p.access_key, ${visibility} AS visibility
+    FROM processes p
+    JOIN classes c ON c.code = p.class_code
+    JOIN subjects s ON s.code = p.subject_code`;
+
+/**
+ * Reads processes for a viewer through the secrecy policy's SQL face: what the viewer
+ * may not see is never loaded, so nothing can leak from memory. A whole process view is
+ * three queries (process, parties, events), whatever its size.
+ */
+@Injectable()
+export class ProcessReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The full view, or 404 for a process the viewer may not see (exactly as for none). */
+  async view(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<ProcessViewDto> {
+    const [row] = await db.query<ProcessRow[]>(`${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
+      id,
+      viewer.userId,
+    ]);
+    if (!row) throw new NotFound(PROCESS_NOT_FOUND);
+    return this.toView(db, row);
+  }
+
+  /** By exact number: full content, the cover only (level 1 outside the unit), or nothing. */
+  async byNumber(viewer: Actor, number: string): Promise<ProcessViewDto[]> {
+    const parts = parseProcessNumber(number);
+    if (!parts) return [];
+    const canonical = `${parts.unitCode}.${parts.year}.${String(parts.sequential).padStart(6, '0')}`;
+    const rows = await this.dataSource.query<ProcessRow[]>(
+      `SELECT * FROM (${SELECT(visibilityByNumberSql('p', '$2'))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
+      [canonical, viewer.userId],
+    );
+    return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r)));
+  }
+
+  async events(viewer: Actor, id: string, query: EventsQuery): Promise<EventPageDto> {
+    await this.assertFull(viewer, id);
+    const after = decodeCursor(query.cursor);
+    const rows = await this.eventRows(this.dataSource.manager, id, query.limit + 1, after ? Number(after.key) : 0);
+    return toPage(rows, query.limit, (e) => String(e.sequence));
+  }
+
+  async assertFull(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<void> {
+    const seen = await db.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
+      id,
+      viewer.userId,
+    ]);
+    if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
+  }
+
+  private async toView(db: EntityManager, r: ProcessRow): Promise<ProcessViewDto> {
+    const cover: ProcessViewDto = {
+      visibility: r.visibility === 'full' ? 'full' : 'details',
+      id: r.id,
+      number: r.number,
+      version: r.version,
+      secrecyLevel: r.secrecy_level,
+      location: r.location,
+      holderId: r.holder_id,
+      unitId: r.unit_id,
+      responsibleMemberId: r.responsible_member_id,
+      classCode: r.class_code,
+      className: r.class_name,
+      subjectCode: r.subject_code,
+      subjectName: r.subject_name,
+      registeredAt: r.registered_at.toISOString(),
+      priority: r.priority,
+    };
+    if (r.visibility !== 'full') return cover;
+    const parties = await db.query<
+      { id: string; name: string; type: string; document: string | null; secret: boolean }[]
+    >(`SELECT id, name, type, document, secret FROM process_parties WHERE process_id = $1 ORDER BY position`, [r.id]);
+    return {
+      ...cover,
+      summary: r.summary,
+      originNumber: r.origin_number,
+      oldProcess: r.old_process,
+      instauratedOn: r.instaurated_on,
+      creatingUnitId: r.creating_unit_id,
+      externalOrgan: r.external_organ,
+      principalId: r.principal_id,
+      accessKey: r.access_key,
+      parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
+      events: await this.eventRows(db, r.id, 10_000, 0),
+    };
+  }
+
+  private async eventRows(
+    db: EntityManager,
+    processId: string,
+    limit: number,
+    afterSequence: number,
+  ): Promise<EventDto[]> {
+    const rows = await db.query<
+      {
+        id: string;
+        sequence: number;
+        code: string;
+        name: string | null;
+        actor_id: string | null;
+        actor_name: string | null;
+        unit_id: string;
+        occurred_at: Date;
+        details: Record<string, unknown>;
+        document_ids: string[];
+      }[]
+    >(
+      `SELECT e.id, e.sequence, e.code, m.name, e.actor_id, u.full_name AS actor_name, e.unit_id, e.occurred_at,
+              e.details, e.document_ids
+         FROM process_events e
+         LEFT JOIN movement_types m ON m.code = e.code
+         LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.process_id = $1 AND e.sequence > $2
+        ORDER BY e.sequence LIMIT $3`,
+      [processId, afterSequence, limit],
+    );
+    return rows.map((e) => ({
+      id: e.id,
+      sequence: e.sequence,
+      code: e.code,
+      name: e.name ?? e.code,
+      actorId: e.actor_id,
+      actorName: e.actor_name,
+      unitId: e.unit_id,
+      occurredAt: e.occurred_at.toISOString(),
+      details: e.details,
+      documentIds: e.document_ids,
+    }));
+  }
+}

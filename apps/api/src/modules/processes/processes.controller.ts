@@ -1,0 +1,146 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import {
+  ArchiveDto,
+  ConcludeDto,
+  ForwardDto,
+  OperationResultDto,
+  PriorityDto,
+  SendExternalDto,
+  VersionedDto,
+} from './dto/operations.dto';
+import {
+  EventPageDto,
+  EventsQuery,
+  ProcessSearchDto,
+  ProcessSearchQuery,
+  ProcessViewDto,
+} from './dto/process-view.dto';
+import { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
+import { ProcessOperations } from './process-operations.service';
+import { ProcessReader } from './process-reader';
+import { RegisterProcess } from './register-process.use-case';
+
+/** An operation route: authenticated, 200 with the new version, its refusals documented. */
+const Operation = (summary: string) =>
+  applyDecorators(
+    Authenticated(),
+    HttpCode(200),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: OperationResultDto }),
+    ApiForbiddenResponse({ description: 'The caller may not act on this process' }),
+    ApiConflictResponse({ description: 'Stale version, or not allowed from where the process is' }),
+    ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' }),
+  );
+
+@ApiTags('processes')
+@Controller('processes')
+export class ProcessesController {
+  constructor(
+    private readonly register: RegisterProcess,
+    private readonly reader: ProcessReader,
+    private readonly operations: ProcessOperations,
+  ) {}
+
+  @Authenticated()
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a process (new or old); numbered {unitCode}.{year}.{sequential}' })
+  @ApiCreatedResponse({ type: RegisteredProcessDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: RegisterProcessDto): Promise<RegisteredProcessDto> {
+    return this.register.run(actor, dto);
+  }
+
+  @Authenticated()
+  @Get()
+  @ApiOperation({ summary: 'Find by exact number: full content, the cover only (level 1 elsewhere), or nothing' })
+  @ApiOkResponse({ type: ProcessSearchDto })
+  async search(@CurrentActor() actor: Actor, @Query() query: ProcessSearchQuery): Promise<ProcessSearchDto> {
+    return { items: query.number ? await this.reader.byNumber(actor, query.number) : [], nextCursor: null };
+  }
+
+  @Authenticated()
+  @Get(':id')
+  @ApiOperation({ summary: 'The process view: cover, parties and history in one request' })
+  @ApiOkResponse({ type: ProcessViewDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
+  view(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessViewDto> {
+    return this.reader.view(actor, id);
+  }
+
+  @Authenticated()
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The history, oldest first, paged by sequence' })
+  @ApiOkResponse({ type: EventPageDto })
+  events(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: EventsQuery,
+  ): Promise<EventPageDto> {
+    return this.reader.events(actor, id, query);
+  }
+
+  @Post(':id/conclude')
+  @Operation('Concluir: to a user of the unit (the holder, or Secretaria for a process in Secretaria)')
+  conclude(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConcludeDto) {
+    return this.operations.conclude(actor, id, dto);
+  }
+
+  @Post(':id/to-secretaria')
+  @Operation('Enviar para a Secretaria: the holder returns it')
+  toSecretaria(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
+    return this.operations.toSecretaria(actor, id, dto);
+  }
+
+  @Post(':id/recover')
+  @Operation('Resgatar: Secretaria users and MANAGER take a concluded process back to the Secretaria')
+  recover(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
+    return this.operations.recover(actor, id, dto);
+  }
+
+  @Post(':id/forward')
+  @Operation("Encaminhar a setor do MP: arrives in the target unit's Secretaria")
+  forward(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ForwardDto) {
+    return this.operations.forward(actor, id, dto);
+  }
+
+  @Post(':id/send-external')
+  @Operation('Encaminhar a órgão externo; it awaits return')
+  sendExternal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SendExternalDto) {
+    return this.operations.sendExternal(actor, id, dto);
+  }
+
+  @Post(':id/return-external')
+  @Operation("Retorno de órgão externo: back in the unit's Secretaria")
+  returnExternal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
+    return this.operations.returnExternal(actor, id, dto);
+  }
+
+  @Post(':id/priority')
+  @Operation('Marcar/Remover prioridade')
+  priority(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PriorityDto) {
+    return this.operations.priority(actor, id, dto);
+  }
+
+  @Post(':id/archive')
+  @Operation('Arquivar with an archiving movement; an archived process cannot be moved')
+  archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ArchiveDto) {
+    return this.operations.archive(actor, id, dto);
+  }
+
+  @Post(':id/unarchive')
+  @Operation("Desarquivar: back in the unit's Secretaria")
+  unarchive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
+    return this.operations.unarchive(actor, id, dto);
+  }
+}

@@ -1,0 +1,316 @@
+import { MOVEMENTS } from '@acervo/domain';
+import { DataSource } from 'typeorm';
+import { AuthFlow } from './support/auth-flow';
+import { createUnit } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+type Signed = Awaited<ReturnType<AuthFlow['signedInUser']>>;
+const VALID_CNJ = '0001234-75.2026.8.02.0001';
+
+describe('processes: registration, view, operations, boxes', () => {
+  let t: TestApp;
+  let flow: AuthFlow;
+  let unitA: { id: string; code: string };
+  let unitB: { id: string; code: string };
+  let member: Signed;
+  let secretaria: Signed;
+  let manager: Signed;
+  let inspector: Signed;
+  let outsider: Signed;
+  let assistant: Signed;
+
+  const as = (user: { token: string }) => ({
+    get: (path: string) => t.http().get(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
+    post: (path: string, body: object) =>
+      t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }).send(body),
+  });
+  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+  const count = async (sql: string) => (await t.app.get(DataSource).query(sql))[0].n as number;
+  const writes = () =>
+    count(`SELECT (SELECT count(*) FROM processes) + (SELECT coalesce(sum(last_value), 0) FROM process_number_sequences)
+      + (SELECT count(*) FROM process_events) AS n`);
+  const nf = (over: object = {}) => ({
+    unitId: unitA.id,
+    classCode: 'NF',
+    subjectCode: '10011',
+    summary: 'Irregularidades na merenda escolar do município',
+    parties: [
+      { name: 'Conselho Municipal de Educação', type: 'Representante' },
+      { name: 'Criança Protegida', type: 'Vítima', secret: true },
+    ],
+    ...over,
+  });
+  const register = async (user: { token: string }, over: object = {}) =>
+    (await as(user).post('/processes', nf(over)).expect(201)).body as { id: string; number: string; version: number };
+  const version = async (id: string) => (await as(member).get(`/processes/${id}`).expect(200)).body.version as number;
+  const boxIds = async (user: { token: string }, box: string, query = '') =>
+    (await as(user).get(`/boxes/${box}?limit=200${query}`).expect(200)).body.items.map((i: { id: string }) => i.id);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    flow = new AuthFlow(t);
+    unitA = await createUnit(t);
+    unitB = await createUnit(t);
+    member = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id });
+    secretaria = await flow.signedInUser({
+      profile: 'ANALYST',
+      unitId: unitA.id,
+      secretaria: true,
+      linkedMemberId: member.id,
+    });
+    manager = await flow.signedInUser({ profile: 'MANAGER', unitId: unitA.id, secretaria: true });
+    inspector = await flow.signedInUser({ profile: 'INSPECTOR', unitId: unitA.id });
+    outsider = await flow.signedInUser({ profile: 'MEMBER', unitId: unitB.id, secretaria: true });
+    const otherMember = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id });
+    assistant = await flow.signedInUser({ profile: 'ASSISTANT', unitId: unitA.id, linkedMemberId: otherMember.id });
+  });
+
+  afterAll(() => t.close());
+
+  describe('registration', () => {
+    it('numbers {unitCode}.{year}.{sequential}, writes the Registro event and lands in the Secretaria', async () => {
+      const res = await as(secretaria)
+        .post('/processes', nf({ originNumber: VALID_CNJ.replace(/\D/g, '') }))
+        .expect(201);
+      const year = new Date().getFullYear();
+      expect(res.body).toMatchObject({ number: `${unitA.code}.${year}.000001`, version: 1, warnings: [] });
+
+      const view = await as(member).get(`/processes/${res.body.id}`).expect(200);
+      expect(view.body).toMatchObject({
+        visibility: 'full',
+        location: 'SECRETARIA',
+        holderId: null,
+        unitId: unitA.id,
+        classCode: 'NF',
+        className: 'Notícia de Fato',
+        originNumber: VALID_CNJ,
+        secrecyLevel: 0,
+        accessKey: expect.stringMatching(/^[0-9A-F]{16}$/),
+        parties: [
+          expect.objectContaining({ name: 'Conselho Municipal de Educação', secret: false }),
+          expect.objectContaining({ name: 'Criança Protegida', secret: true }),
+        ],
+        events: [expect.objectContaining({ sequence: 1, code: MOVEMENTS.REGISTERED.code, actorId: secretaria.id })],
+      });
+      expect(await boxIds(secretaria, 'inbox')).toContain(res.body.id);
+      expect(await boxIds(member, 'secretaria')).toContain(res.body.id);
+      expect(await boxIds(member, 'inbox')).not.toContain(res.body.id);
+    });
+
+    it('gives 50 concurrent registrations 50 distinct numbers with no gap', async () => {
+      const unit = await createUnit(t);
+      const registrar = await flow.signedInUser({ profile: 'MEMBER', unitId: unit.id });
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => as(registrar).post('/processes', nf({ unitId: unit.id, parties: [] }))),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+      const sequentials = results.map((r) => Number(r.body.number.split('.')[2])).sort((a, b) => a - b);
+      expect(sequentials).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    });
+
+    it('warns, without refusing, when the summary names a party', async () => {
+      const res = await as(member)
+        .post('/processes', nf({ summary: 'Representação do Conselho Municipal de Educação sobre merenda' }))
+        .expect(201);
+      expect(res.body.warnings).toEqual([{ field: 'summary', message: expect.stringMatching(/nome de uma parte/) }]);
+    });
+
+    it.each<[string, object, string]>([
+      ['an unknown class', { classCode: 'XYZ' }, 'classCode'],
+      ['an unknown subject', { subjectCode: '000' }, 'subjectCode'],
+      ['an invalid CNJ number', { originNumber: '0001234-76.2026.8.02.0001' }, 'originNumber'],
+      ['a judicial class without the CNJ number', { classCode: '65' }, 'originNumber'],
+      ['an empty summary', { summary: '   ' }, 'summary'],
+      ['an old process without its instauration date', { oldProcess: true }, 'instauratedOn'],
+      ['a level the profile may not assign', { secrecyLevel: 3 }, 'secrecyLevel'],
+      ['level 5 without a responsible member', { secrecyLevel: 5 }, 'responsibleMemberId'],
+      ['an unknown unit', { unitId: '00000000-0000-4000-8000-000000000000' }, 'unitId'],
+      ['a party without a name', { parties: [{ type: 'Vítima' }] }, 'parties.0.name'],
+      ['an unknown field', { color: 'blue' }, 'color'],
+    ])('refuses %s, naming the field, writing nothing', async (_label, over, field) => {
+      const before = await writes();
+      const who = field === 'secrecyLevel' || field === 'responsibleMemberId' ? secretaria : member;
+      const res = await as(who).post('/processes', nf(over)).expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(fields(res.body)).toContain(field);
+      expect(await writes()).toBe(before);
+    });
+
+    it('refuses profiles that do not register (403), writing nothing', async () => {
+      const before = await writes();
+      await as(inspector).post('/processes', nf()).expect(403);
+      await as(assistant).post('/processes', nf()).expect(403);
+      await as(outsider).post('/processes', nf()).expect(403);
+      expect(await writes()).toBe(before);
+    });
+
+    it('distributes by hand at registration (event 920005) to a member of the unit', async () => {
+      const res = await as(manager)
+        .post('/processes', nf({ responsibleMemberId: member.id }))
+        .expect(201);
+      const view = await as(member).get(`/processes/${res.body.id}`).expect(200);
+      expect(view.body.responsibleMemberId).toBe(member.id);
+      expect(view.body.events.map((e: { code: string }) => e.code)).toEqual([
+        MOVEMENTS.REGISTERED.code,
+        MOVEMENTS.DISTRIBUTED.code,
+      ]);
+      expect(view.body.events[1].details).toMatchObject({
+        type: 'MANUAL',
+        memberId: member.id,
+        distributorId: manager.id,
+      });
+      expect(await boxIds(member, 'distributed-to-me')).toContain(res.body.id);
+      await as(manager)
+        .post('/processes', nf({ responsibleMemberId: outsider.id }))
+        .expect(400);
+    });
+  });
+
+  describe('a day at the office', () => {
+    it('register → conclude → priority → to Secretaria → archive → unarchive → forward, each with its event', async () => {
+      const p = await register(secretaria);
+      const step = async (user: Signed, op: string, body: object = {}) =>
+        (
+          await as(user)
+            .post(`/processes/${p.id}/${op}`, { version: await version(p.id), ...body })
+            .expect(200)
+        ).body;
+
+      await step(secretaria, 'conclude', { userId: member.id });
+      expect(await boxIds(member, 'inbox')).toContain(p.id);
+      expect(await boxIds(secretaria, 'outbox')).toContain(p.id);
+      expect(await boxIds(inspector, 'conclusos')).toContain(p.id);
+
+      await step(member, 'priority', { priority: true });
+      const [first] = (await as(member).get('/boxes/inbox').expect(200)).body.items;
+      expect(first).toMatchObject({ id: p.id, priority: true, deadlineState: 'NONE' });
+
+      await step(member, 'to-secretaria');
+      expect(await boxIds(member, 'outbox')).toContain(p.id);
+      await step(secretaria, 'archive', { movementCode: MOVEMENTS.ARCHIVED_PROMOTION.code });
+      expect(await boxIds(member, 'archived')).toContain(p.id);
+      await as(secretaria)
+        .post(`/processes/${p.id}/conclude`, { version: await version(p.id), userId: member.id })
+        .expect(409);
+      await step(secretaria, 'unarchive');
+      const forwarded = await step(secretaria, 'forward', { unitId: unitB.id });
+      expect(await boxIds(outsider, 'secretaria')).toContain(p.id);
+      expect(await boxIds(outsider, 'inbox')).toContain(p.id);
+
+      const events = (await as(outsider).get(`/processes/${p.id}/events?limit=3`).expect(200)).body;
+      expect(events.items.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3]);
+      const rest = (await as(outsider).get(`/processes/${p.id}/events?cursor=${events.nextCursor}`).expect(200)).body;
+      expect(rest.items.map((e: { code: string }) => e.code)).toEqual([
+        MOVEMENTS.TO_SECRETARIA.code,
+        MOVEMENTS.ARCHIVED_PROMOTION.code,
+        MOVEMENTS.UNARCHIVED.code,
+        MOVEMENTS.SENT.code,
+      ]);
+      expect(forwarded.eventSequence).toBe(7);
+    });
+
+    it('sends to an external organ and takes it back', async () => {
+      const p = await register(secretaria);
+      await as(secretaria)
+        .post(`/processes/${p.id}/send-external`, { version: 1, organ: 'Tribunal de Contas' })
+        .expect(200);
+      expect(await boxIds(member, 'external')).toContain(p.id);
+      await as(secretaria).post(`/processes/${p.id}/return-external`, { version: 2 }).expect(200);
+      expect(await boxIds(member, 'secretaria')).toContain(p.id);
+    });
+  });
+
+  describe('who may act', () => {
+    it('refuses MANAGER moving (it recovers only), INSPECTOR, an assistant of another member, and other units', async () => {
+      const p = await register(secretaria);
+      const before = await writes();
+      await as(manager).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(403);
+      await as(inspector).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(403);
+      await as(assistant).post(`/processes/${p.id}/archive`, { version: 1 }).expect(403);
+      await as(outsider).post(`/processes/${p.id}/forward`, { version: 1, unitId: unitB.id }).expect(403);
+      await as(member).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(403);
+      expect(await writes()).toBe(before);
+
+      await as(secretaria).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(200);
+      await as(secretaria).post(`/processes/${p.id}/archive`, { version: 2 }).expect(403);
+      await as(manager).post(`/processes/${p.id}/recover`, { version: 2 }).expect(200);
+    });
+
+    it('refuses a stale version and an unknown target, writing nothing', async () => {
+      const p = await register(secretaria);
+      const before = await writes();
+      const stale = await as(secretaria)
+        .post(`/processes/${p.id}/conclude`, { version: 7, userId: member.id })
+        .expect(409);
+      expect(fields(stale.body)).toEqual(['version']);
+      const target = await as(secretaria)
+        .post(`/processes/${p.id}/conclude`, { version: 1, userId: outsider.id })
+        .expect(400);
+      expect(fields(target.body)).toEqual(['userId']);
+      await as(secretaria).post(`/processes/${p.id}/archive`, { version: 1, movementCode: '920005' }).expect(400);
+      expect(await writes()).toBe(before);
+    });
+
+    it('lets one of two simultaneous operations win; the other gets 409 and nothing half-written', async () => {
+      const p = await register(secretaria);
+      const results = await Promise.all([
+        as(secretaria).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }),
+        as(secretaria).post(`/processes/${p.id}/forward`, { version: 1, unitId: unitB.id }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const view = await as(member).get(`/processes/${p.id}`);
+      expect(view.body.events).toHaveLength(2);
+      expect(view.body.version).toBe(2);
+    });
+  });
+
+  describe('secrecy on every read', () => {
+    it('shows a level-1 process elsewhere only as a cover, by exact number, and never in lists', async () => {
+      const p = await register(member, { secrecyLevel: 1 });
+      const byNumber = await as(outsider).get(`/processes?number=${p.number}`).expect(200);
+      expect(byNumber.body.items).toEqual([expect.objectContaining({ visibility: 'details', number: p.number })]);
+      expect(byNumber.body.items[0]).not.toHaveProperty('parties');
+      expect(byNumber.body.items[0]).not.toHaveProperty('summary');
+      expect(byNumber.body.items[0]).not.toHaveProperty('accessKey');
+      await as(outsider).get(`/processes/${p.id}`).expect(404);
+      await as(outsider).get(`/processes/${p.id}/events`).expect(404);
+      await as(outsider).post(`/processes/${p.id}/priority`, { version: 1, priority: true }).expect(404);
+      expect((await as(member).get(`/processes?number=${p.number}`)).body.items[0].visibility).toBe('full');
+    });
+
+    it('keeps a level-2 process out of the boxes and counts of those above whose cap it is', async () => {
+      const p = await register(member, { secrecyLevel: 2 });
+      const before = (await as(assistant).get('/boxes/secretaria').expect(200)).body.total;
+      expect(await boxIds(assistant, 'secretaria')).not.toContain(p.id);
+      expect(await boxIds(secretaria, 'secretaria')).toContain(p.id);
+      const counts = (await as(assistant).get('/boxes').expect(200)).body;
+      expect(counts).toContainEqual({ box: 'secretaria', count: before });
+      await as(assistant).get(`/processes/${p.id}`).expect(404);
+    });
+  });
+
+  describe('boxes', () => {
+    it('page with a cursor in order, priority first, without repeating or skipping, and filter', async () => {
+      const all = await boxIds(member, 'secretaria');
+      expect(all.length).toBeGreaterThan(5);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await as(member)
+          .get(`/boxes/secretaria?limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+          .expect(200);
+        paged.push(...page.body.items.map((i) => i.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(all);
+      expect(await boxIds(member, 'secretaria', '&classCode=PP')).toEqual([]);
+      await as(member).get('/boxes/nowhere').expect(400);
+      await as(member).get('/boxes/inbox?sort=summary').expect(400);
+      await as(member).get('/boxes/inbox?cursor=garbage').expect(400);
+    });
+  });
+
+  it('keeps events immutable, even to a direct UPDATE', async () => {
+    await expect(t.app.get(DataSource).query(`UPDATE process_events SET code = '0'`)).rejects.toThrow(/immutable/);
+  });
+});
