@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProcessesModule } from './modules/processes/processes.module';
 import { UsersModule } from './modules/users/users.module';
@@ -35,6 +36,7 @@ export class AppModule {
         UsersModule,
         DistributionModule,
         ProcessesModule,
+        DocumentsModule,
       ],
     };
   }

@@ -10,3 +10,4 @@ export * from './secrecy';
 export * from './processes';
 export * from './catalogues';
 export * from './calendar';
+export * from './documents';

@@ -2,6 +2,8 @@ import type { Profile } from '../profiles';
 import {
   type Actor,
   isProcessOfMember,
+  refuseDrafting,
+  refuseSigning,
   mayRegisterIn,
   type Operation,
   type ProcessPosition,
@@ -112,5 +114,39 @@ describe(mayRegisterIn.name, () => {
   ])('%s (Secretaria %s) → %s', (profile, secretaria, expected) => {
     expect(mayRegisterIn(actor(profile, { secretaria }), UNIT)).toBe(expected);
     expect(mayRegisterIn(actor(profile, { secretaria }), 'unit-b')).toBe(false);
+  });
+});
+
+describe(refuseDrafting.name, () => {
+  it.each<[Profile, string | null, boolean]>([
+    ['MEMBER', null, true],
+    ['INTERN', null, true],
+    ['ANALYST', 'm1', true],
+    ['ASSISTANT', 'm1', true],
+    ['ASSISTANT', 'm2', false],
+    ['MANAGER', null, false],
+    ['INSPECTOR', null, false],
+    ['PROTOCOL', null, false],
+  ])('%s linked to %s drafts in a process of m1 → %s', (profile, linkedMemberId, allowed) => {
+    expect(refuseDrafting(actor(profile, { linkedMemberId }), inSecretaria) === null).toBe(allowed);
+  });
+
+  it('refuses an archived or attached process, naming where it is', () => {
+    for (const location of ['ARCHIVED', 'ATTACHED'] as const) {
+      expect(refuseDrafting(actor('MEMBER'), { ...inSecretaria, location })).toMatchObject({ reason: 'location' });
+    }
+  });
+});
+
+describe(refuseSigning.name, () => {
+  it.each<[Profile, boolean]>([
+    ['MEMBER', true],
+    ['CHIEF', true],
+    ['ON_DUTY', true],
+    ['ANALYST', false],
+    ['MANAGER', false],
+    ['INTERN', false],
+  ])('%s signs → %s', (profile, allowed) => {
+    expect(refuseSigning(actor(profile), inSecretaria) === null).toBe(allowed);
   });
 });

@@ -37,7 +37,9 @@ export type Operation =
   | 'archive'
   | 'unarchive'
   | 'convert'
-  | 'attach';
+  | 'attach'
+  | 'insert-documents'
+  | 'link-draft';
 
 /** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
 const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
@@ -56,6 +58,8 @@ const FROM: Readonly<Record<Operation, readonly Location[]>> = {
   unarchive: ['ARCHIVED'],
   convert: ['SECRETARIA', 'CONCLUSO'],
   attach: ['SECRETARIA', 'CONCLUSO'],
+  'insert-documents': ['SECRETARIA', 'CONCLUSO'],
+  'link-draft': ['SECRETARIA', 'CONCLUSO'],
 };
 
 export type Refusal = { reason: 'location'; message: string } | { reason: 'actor'; message: string };
@@ -117,4 +121,35 @@ export function mayRegisterIn(actor: Actor, unitId: string): boolean {
 /** A process may be concluded to any active user assigned to its unit who acts or drafts. */
 export function mayReceiveConclusion(profile: Profile): boolean {
   return !['INSPECTOR', 'ADMIN', 'PROTOCOL'].includes(profile);
+}
+
+/** Profiles that write drafts (minutas); ANALYST and ASSISTANT only on their member's processes. */
+const DRAFTERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY', 'ANALYST', 'ASSISTANT', 'INTERN'];
+
+/** Profiles that sign (juntam) documents: the members. */
+const SIGNERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY'];
+
+/** Locations where a process takes new documents. */
+const OPEN_FOR_DOCUMENTS: readonly Location[] = ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'];
+
+/** Why the actor may not draft in this process (null: it may). */
+export function refuseDrafting(actor: Actor, p: ProcessPosition): Refusal | null {
+  if (!OPEN_FOR_DOCUMENTS.includes(p.location)) {
+    return { reason: 'location', message: `O processo está ${LOCATION_NAMES[p.location]}: não recebe documentos.` };
+  }
+  const allowed = assignmentsIn(actor, p.unitId).some(
+    (a) =>
+      DRAFTERS.includes(a.profile) &&
+      (!(a.profile === 'ANALYST' || a.profile === 'ASSISTANT') || isProcessOfMember(p, a.linkedMemberId)),
+  );
+  return allowed ? null : { reason: 'actor', message: 'Você não pode redigir minutas neste processo.' };
+}
+
+/** Why the actor may not sign documents of this process (null: it may). */
+export function refuseSigning(actor: Actor, p: ProcessPosition): Refusal | null {
+  if (!OPEN_FOR_DOCUMENTS.includes(p.location)) {
+    return { reason: 'location', message: `O processo está ${LOCATION_NAMES[p.location]}: não recebe documentos.` };
+  }
+  const allowed = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
+  return allowed ? null : { reason: 'actor', message: 'Só membros do órgão assinam documentos.' };
 }

@@ -32,6 +32,7 @@ import {
   ProcessNumberSequenceEntity,
   ProcessPartyEntity,
 } from './process.entities';
+import { DocumentEntity, DocumentFileEntity } from './document.entities';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
@@ -39,6 +40,7 @@ import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 export * from './assignment.entity';
 export * from './audit-record.entity';
 export * from './catalogue.entities';
+export * from './document.entities';
 export * from './auth.entities';
 export * from './organisation.entities';
 export * from './process.entities';
@@ -76,4 +78,6 @@ export const ENTITIES = [
   ProcessPartyEntity,
   ProcessEventEntity,
   ProcessCustodyEntity,
+  DocumentEntity,
+  DocumentFileEntity,
 ];

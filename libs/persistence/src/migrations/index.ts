@@ -4,6 +4,7 @@ import { TrustedDevices1763900000001 } from './1763900000001-TrustedDevices';
 import { Organisation1764000000000 } from './1764000000000-Organisation';
 import { Catalogues1764000000100 } from './1764000000100-Catalogues';
 import { Processes1764100000000 } from './1764100000000-Processes';
+import { Documents1764100000001 } from './1764100000001-Documents';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Organisation1764000000000,
   Catalogues1764000000100,
   Processes1764100000000,
+  Documents1764100000001,
 ];

@@ -27,7 +27,7 @@ import type {
 import { appendEvent, moveCustody, type NewEvent } from './process-events';
 import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
 
-interface Locked {
+export interface Locked {
   id: string;
   unitId: string;
   location: Location;
@@ -37,7 +37,7 @@ interface Locked {
 }
 
 /** What an operation changes: columns of the process, the event, and the custody after it. */
-interface Plan {
+export interface Plan {
   set: Record<string, unknown>;
   event: Omit<NewEvent, 'actorId' | 'unitId'> & { unitId?: string };
   /** undefined: custody unchanged; null: it leaves everyone's hands (external, archived). */
@@ -159,7 +159,8 @@ export class ProcessOperations {
     }));
   }
 
-  private async operate(
+  /** The scaffold every operation shares (also used for documents entering a process). */
+  async operate(
     actor: Actor,
     id: string,
     op: Operation,
@@ -188,7 +189,7 @@ export class ProcessOperations {
       const columns = Object.keys(set);
       const updated = await tx.query<{ version: number }[]>(
         `WITH changed AS (
-           UPDATE processes SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, version = version + 1
+           UPDATE processes SET ${[...columns.map((c, i) => `${c} = $${i + 3}`), 'version = version + 1'].join(', ')}
             WHERE id = $1 AND version = $2 RETURNING version)
          SELECT version FROM changed`,
         [id, dto.version, ...columns.map((c) => set[c])],

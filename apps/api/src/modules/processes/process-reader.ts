@@ -1,10 +1,16 @@
 import { NotFound, parseProcessNumber, partyNameFor, type Visibility } from '@acervo/domain';
-import { fullContentSql, visibilityByNumberSql } from '@acervo/persistence';
+import { documentVisibleSql, fullContentSql, visibilityByNumberSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, toPage } from '../../common/pagination';
-import type { EventDto, EventPageDto, EventsQuery, ProcessViewDto } from './dto/process-view.dto';
+import type {
+  EventDto,
+  EventPageDto,
+  EventsQuery,
+  ProcessDocumentSummaryDto,
+  ProcessViewDto,
+} from './dto/process-view.dto';
 
 export const PROCESS_NOT_FOUND = 'Processo não encontrado.';
 
@@ -59,7 +65,7 @@ export class ProcessReader {
       viewer.userId,
     ]);
     if (!row) throw new NotFound(PROCESS_NOT_FOUND);
-    return this.toView(db, row);
+    return this.toView(db, row, viewer);
   }
 
   /** By exact number: full content, the cover only (level 1 outside the unit), or nothing. */
@@ -71,7 +77,7 @@ export class ProcessReader {
       `SELECT * FROM (${SELECT(visibilityByNumberSql('p', '$2'))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
       [canonical, viewer.userId],
     );
-    return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r)));
+    return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r, viewer)));
   }
 
   async events(viewer: Actor, id: string, query: EventsQuery): Promise<EventPageDto> {
@@ -89,7 +95,7 @@ export class ProcessReader {
     if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
   }
 
-  private async toView(db: EntityManager, r: ProcessRow): Promise<ProcessViewDto> {
+  private async toView(db: EntityManager, r: ProcessRow, viewer: Actor): Promise<ProcessViewDto> {
     const cover: ProcessViewDto = {
       visibility: r.visibility === 'full' ? 'full' : 'details',
       id: r.id,
@@ -122,8 +128,45 @@ export class ProcessReader {
       principalId: r.principal_id,
       accessKey: r.access_key,
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
+      documents: await this.documentSummaries(db, r.id, viewer),
       events: await this.eventRows(db, r.id, 10_000, 0),
     };
+  }
+
+  /** The documents of the view (not in the trash), by the policy for each document's level. */
+  private async documentSummaries(
+    db: EntityManager,
+    processId: string,
+    viewer: Actor,
+  ): Promise<ProcessDocumentSummaryDto[]> {
+    const rows = await db.query<
+      {
+        id: string;
+        type_code: string;
+        type_name: string;
+        title: string;
+        format: 'HTML' | 'PDF';
+        status: 'DRAFT' | 'SIGNED';
+        secrecy_level: number;
+        signed_at: Date | null;
+      }[]
+    >(
+      `SELECT d.id, d.type_code, t.name AS type_name, d.title, d.format, d.status, d.secrecy_level, d.signed_at
+         FROM documents d JOIN document_types t ON t.code = d.type_code JOIN processes p ON p.id = d.process_id
+        WHERE d.process_id = $1 AND d.trashed_at IS NULL AND ${documentVisibleSql('d', 'p', '$2')}
+        ORDER BY d.created_at, d.id`,
+      [processId, viewer.userId],
+    );
+    return rows.map((d) => ({
+      id: d.id,
+      typeCode: d.type_code,
+      typeName: d.type_name,
+      title: d.title,
+      format: d.format,
+      status: d.status,
+      secrecyLevel: d.secrecy_level,
+      signedAt: d.signed_at?.toISOString() ?? null,
+    }));
   }
 
   private async eventRows(

@@ -52,6 +52,32 @@ export class EventDto {
   documentIds: string[];
 }
 
+export class ProcessDocumentSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  typeCode: string;
+
+  @ApiProperty()
+  typeName: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: ['HTML', 'PDF'] })
+  format: 'HTML' | 'PDF';
+
+  @ApiProperty({ enum: ['DRAFT', 'SIGNED'] })
+  status: 'DRAFT' | 'SIGNED';
+
+  @ApiProperty()
+  secrecyLevel: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedAt: string | null;
+}
+
 /** A process as its viewer may see it: `details` carries the cover only (level 1, by number). */
 export class ProcessViewDto {
   @ApiProperty({ enum: ['full', 'details'] })
@@ -125,6 +151,12 @@ export class ProcessViewDto {
 
   @ApiPropertyOptional({ type: [PartyDto] })
   parties?: PartyDto[];
+
+  @ApiPropertyOptional({
+    type: [ProcessDocumentSummaryDto],
+    description: 'Documents the viewer may see, outside the trash',
+  })
+  documents?: ProcessDocumentSummaryDto[];
 
   @ApiPropertyOptional({ type: [EventDto], description: 'The history, oldest first' })
   events?: EventDto[];

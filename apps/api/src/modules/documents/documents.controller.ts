@@ -1,0 +1,217 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { MAX_PDF_BYTES } from '@acervo/domain';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { OperationResultDto } from '../processes/dto/operations.dto';
+import { DocumentOperations } from './document-operations.service';
+import { DocumentsService, type UploadedFile as Upload } from './documents.service';
+import {
+  CreateDraftDto,
+  DocumentDto,
+  DocumentIdsDto,
+  DocumentListDto,
+  DocumentListQuery,
+  DocumentVersionDto,
+  LinkDraftDto,
+  MoveDto,
+  StandaloneDocumentDto,
+  UpdateDraftDto,
+  UploadDraftDto,
+} from './dto/document.dto';
+
+@ApiTags('documents')
+@Controller()
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly operations: DocumentOperations,
+  ) {}
+
+  @Authenticated()
+  @Post('processes/:id/documents')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Write a draft (minuta) in rich text; its HTML is sanitised' })
+  @ApiCreatedResponse({ type: DocumentDto })
+  createDraft(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateDraftDto,
+  ): Promise<DocumentDto> {
+    return this.documents.createDraft(actor, id, dto);
+  }
+
+  @Authenticated()
+  @Post('processes/:id/documents/upload')
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PDF_BYTES, files: 1 } }))
+  @ApiOperation({ summary: 'Upload a PDF as a draft (content type and magic bytes checked; 20 MB at most)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'typeCode', 'title'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        typeCode: { type: 'string' },
+        title: { type: 'string' },
+        secrecyLevel: { type: 'integer', minimum: 0, maximum: 5 },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: DocumentDto })
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Upload | undefined,
+    @Body() dto: UploadDraftDto,
+  ): Promise<DocumentDto> {
+    return this.documents.uploadDraft(actor, id, file, dto);
+  }
+
+  @Authenticated()
+  @Get('processes/:id/documents')
+  @ApiOperation({ summary: "The process's documents the caller may see (?trashed=true: its trash)" })
+  @ApiOkResponse({ type: DocumentListDto })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DocumentListQuery,
+  ): Promise<DocumentListDto> {
+    return this.documents.list(actor, id, query.trashed === 'true');
+  }
+
+  @Authenticated()
+  @Post('documents')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Documento avulso: Protocolo registers a document addressed to a unit' })
+  @ApiCreatedResponse({ type: DocumentDto })
+  standalone(@CurrentActor() actor: Actor, @Body() dto: StandaloneDocumentDto): Promise<DocumentDto> {
+    return this.documents.registerStandalone(actor, dto);
+  }
+
+  @Authenticated()
+  @Get('documents/:id')
+  @ApiOkResponse({ type: DocumentDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDto> {
+    return this.documents.get(actor, id);
+  }
+
+  @Authenticated()
+  @Get('documents/:id/content')
+  @ApiOperation({ summary: 'Download: the PDF as uploaded, or the sanitised HTML' })
+  @ApiProduces('application/pdf', 'text/html')
+  @ApiOkResponse({ description: 'The file, as an attachment' })
+  async content(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { doc, body, contentType } = await this.documents.content(actor, id);
+    const name = `${doc.title.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100)}.${doc.format === 'PDF' ? 'pdf' : 'html'}`;
+    res.set({
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Length': String(body.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+      'Cache-Control': 'private, no-store',
+    });
+    return new StreamableFile(body);
+  }
+
+  @Authenticated()
+  @Patch('documents/:id')
+  @ApiOperation({ summary: 'Edit a draft (signed documents are frozen)' })
+  @ApiOkResponse({ type: DocumentDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDraftDto,
+  ): Promise<DocumentDto> {
+    return this.documents.update(actor, id, dto);
+  }
+
+  @Authenticated()
+  @Post('documents/:id/sign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign (juntar): freezes the content and its SHA-256; members of the unit only' })
+  @ApiOkResponse({ type: DocumentDto })
+  sign(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DocumentVersionDto,
+  ): Promise<DocumentDto> {
+    return this.documents.sign(actor, id, dto.version);
+  }
+
+  @Authenticated()
+  @Delete('documents/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'To the trash (lixeira), restorable' })
+  @ApiNoContentResponse()
+  async trash(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.documents.trash(actor, id);
+  }
+
+  @Authenticated()
+  @Post('documents/:id/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DocumentDto })
+  restore(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDto> {
+    return this.documents.restore(actor, id);
+  }
+
+  @Authenticated()
+  @Post('processes/:id/insert-documents')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Inserir documentos: standalone documents join the process for good' })
+  @ApiOkResponse({ type: OperationResultDto })
+  insert(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DocumentIdsDto) {
+    return this.operations.insertDocuments(actor, id, dto);
+  }
+
+  @Authenticated()
+  @Post('processes/:id/link-draft')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Vincular minuta: a standalone document joins the process as a draft' })
+  @ApiOkResponse({ type: OperationResultDto })
+  linkDraft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkDraftDto) {
+    return this.operations.linkDraft(actor, id, dto);
+  }
+
+  @Authenticated()
+  @Post('processes/:id/move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Movimentar: an event of the taxonomy, with signed documents of the process' })
+  @ApiOkResponse({ type: OperationResultDto })
+  move(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveDto) {
+    return this.operations.move(actor, id, dto);
+  }
+}

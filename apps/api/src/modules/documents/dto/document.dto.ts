@@ -1,0 +1,196 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+
+export class CreateDraftDto {
+  @ApiProperty({ example: 'DESPACHO', description: 'A document type of the catalogue' })
+  @IsString()
+  @Length(1, 30)
+  typeCode: string;
+
+  @ApiProperty({ example: 'Despacho inicial' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ description: 'Rich text (HTML); sanitised — no script survives' })
+  @IsString()
+  @MaxLength(2_000_000)
+  content: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, description: "At least the process's level (its default)" })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3, 4, 5])
+  secrecyLevel?: number;
+}
+
+/** The fields of a multipart PDF upload besides `file`. */
+export class UploadDraftDto {
+  @ApiProperty({ example: 'OFICIO' })
+  @IsString()
+  @Length(1, 30)
+  typeCode: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([0, 1, 2, 3, 4, 5])
+  secrecyLevel?: number;
+}
+
+export class StandaloneDocumentDto extends CreateDraftDto {
+  @ApiProperty({ format: 'uuid', description: 'The Protocolo unit registering it' })
+  @IsUUID()
+  unitId: string;
+}
+
+export class UpdateDraftDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000_000)
+  content?: string;
+}
+
+export class DocumentVersionDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class DocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  processId: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty()
+  typeCode: string;
+
+  @ApiProperty()
+  typeName: string;
+
+  @ApiProperty()
+  decisory: boolean;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: ['HTML', 'PDF'] })
+  format: 'HTML' | 'PDF';
+
+  @ApiProperty({ type: String, nullable: true, description: 'Sanitised HTML (format HTML)' })
+  html: string | null;
+
+  @ApiProperty()
+  secrecyLevel: number;
+
+  @ApiProperty({ enum: ['DRAFT', 'SIGNED'] })
+  status: 'DRAFT' | 'SIGNED';
+
+  @ApiProperty()
+  standalone: boolean;
+
+  @ApiProperty({ format: 'uuid' })
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  signedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  signedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the content, frozen at signing' })
+  sha256: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'In the trash (lixeira) since' })
+  trashedAt: string | null;
+
+  @ApiProperty()
+  version: number;
+}
+
+export class DocumentListDto {
+  @ApiProperty({ type: [DocumentDto] })
+  items: DocumentDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: null;
+}
+
+export class DocumentListQuery {
+  @ApiPropertyOptional({ description: 'true: the trash (lixeira) instead' })
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  trashed?: 'true' | 'false';
+}
+
+export class DocumentIdsDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsUUID('all', { each: true })
+  documentIds: string[];
+}
+
+export class LinkDraftDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  documentId: string;
+}
+
+export class MoveDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: '900031', description: 'A movement of the taxonomy' })
+  @IsString()
+  @Length(1, 30)
+  movementCode: string;
+
+  @ApiPropertyOptional({ description: 'What happened, in a line' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Signed documents of the process it refers to' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
+}

@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import { MOVEMENTS } from '@acervo/domain';
+import { DataSource } from 'typeorm';
+import { AuthFlow } from './support/auth-flow';
+import { createUnit } from './support/factories';
+import { createTestApp, type TestApp } from './support/test-app';
+
+type Signed = Awaited<ReturnType<AuthFlow['signedInUser']>>;
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('documents: drafts, PDF, signing, trash, standalone documents, move', () => {
+  let t: TestApp;
+  let unitA: string;
+  let unitB: string;
+  let member: Signed;
+  let clerk: Signed;
+  let manager: Signed;
+  let assistant: Signed;
+  let outsider: Signed;
+  let protocol: Signed;
+
+  const as = (user: { token: string }) => ({
+    get: (path: string) => t.http().get(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
+    post: (path: string, body: object = {}) =>
+      t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(`/api/v1${path}`).auth(user.token, { type: 'bearer' }).send(body),
+    delete: (path: string) => t.http().delete(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
+    upload: (path: string) => t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
+  });
+  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+  const documents = async () => (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM documents`))[0].n;
+  const newProcess = async (over: object = {}) =>
+    (
+      await as(member)
+        .post('/processes', {
+          unitId: unitA,
+          classCode: 'PP',
+          subjectCode: '10110',
+          summary: 'Poluição do rio',
+          ...over,
+        })
+        .expect(201)
+    ).body as { id: string; number: string };
+  const draft = (user: Signed, processId: string, over: object = {}) =>
+    as(user).post(`/processes/${processId}/documents`, {
+      typeCode: 'DESPACHO',
+      title: 'Despacho inicial',
+      content: '<p>Vistos. Oficie-se.</p>',
+      ...over,
+    });
+  const processVersion = async (id: string) => (await as(member).get(`/processes/${id}`).expect(200)).body.version;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const flow = new AuthFlow(t);
+    unitA = (await createUnit(t)).id;
+    unitB = (await createUnit(t)).id;
+    const protocolUnit = (await createUnit(t, { kind: 'PROTOCOL' })).id;
+    member = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA });
+    clerk = await flow.signedInUser({ profile: 'INTERN', unitId: unitA, secretaria: true });
+    manager = await flow.signedInUser({ profile: 'MANAGER', unitId: unitA, secretaria: true });
+    const otherMember = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA });
+    assistant = await flow.signedInUser({ profile: 'ASSISTANT', unitId: unitA, linkedMemberId: otherMember.id });
+    outsider = await flow.signedInUser({ profile: 'MEMBER', unitId: unitB });
+    protocol = await flow.signedInUser({ profile: 'PROTOCOL', unitId: protocolUnit });
+  });
+
+  afterAll(() => t.close());
+
+  it('drafts rich text with nothing that runs, edits it, signs it: frozen with its SHA-256 and a Juntada event', async () => {
+    const p = await newProcess();
+    const created = await draft(clerk, p.id, {
+      content: '<p onclick="x()">Vistos.<script>steal()</script><img src=x onerror=y></p>',
+    }).expect(201);
+    expect(created.body).toMatchObject({ status: 'DRAFT', format: 'HTML', html: '<p>Vistos.</p>', secrecyLevel: 0 });
+    const edited = await as(clerk)
+      .patch(`/documents/${created.body.id}`, { version: 1, content: '<p>Vistos. Oficie-se a Prefeitura.</p>' })
+      .expect(200);
+    expect(edited.body.version).toBe(2);
+
+    await as(clerk).post(`/documents/${created.body.id}/sign`, { version: 2 }).expect(403);
+    await as(manager).post(`/documents/${created.body.id}/sign`, { version: 2 }).expect(403);
+    await as(outsider).post(`/documents/${created.body.id}/sign`, { version: 2 }).expect(403);
+    const signed = await as(member).post(`/documents/${created.body.id}/sign`, { version: 2 }).expect(200);
+    expect(signed.body).toMatchObject({
+      status: 'SIGNED',
+      signedBy: member.id,
+      sha256: sha256('<p>Vistos. Oficie-se a Prefeitura.</p>'),
+    });
+    const view = await as(member).get(`/processes/${p.id}`).expect(200);
+    expect(view.body.events.at(-1)).toMatchObject({
+      code: MOVEMENTS.DOCUMENT_ADDED.code,
+      documentIds: [created.body.id],
+    });
+
+    await as(member).patch(`/documents/${created.body.id}`, { version: 3, content: '<p>mudei</p>' }).expect(409);
+    await as(member).post(`/documents/${created.body.id}/sign`, { version: 3 }).expect(409);
+    await expect(
+      t.app.get(DataSource).query(`UPDATE documents SET html = '<p>adulterado</p>' WHERE id = $1`, [created.body.id]),
+    ).rejects.toThrow(/frozen/);
+  });
+
+  it('refuses drafts from MANAGER and from an assistant of another member, writing nothing', async () => {
+    const p = await newProcess();
+    const before = await documents();
+    await draft(manager, p.id).expect(403);
+    await draft(assistant, p.id).expect(403);
+    const bad = await draft(member, p.id, { typeCode: 'NOPE', content: '<script>x</script>' }).expect(400);
+    expect(fields(bad.body)).toContain('typeCode');
+    const empty = await draft(member, p.id, { content: '<script>only()</script>' }).expect(400);
+    expect(fields(empty.body)).toEqual(['content']);
+    expect(await documents()).toBe(before);
+  });
+
+  it('takes a PDF, checked by content type and magic bytes, and gives it back byte for byte', async () => {
+    const p = await newProcess();
+    const res = await as(member)
+      .upload(`/processes/${p.id}/documents/upload`)
+      .field('typeCode', 'OFICIO')
+      .field('title', 'Ofício recebido')
+      .attach('file', PDF, { filename: 'oficio.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    expect(res.body).toMatchObject({ format: 'PDF', html: null, status: 'DRAFT' });
+
+    const download = await as(member).get(`/documents/${res.body.id}/content`).buffer(true).expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="Ofício recebido.pdf"|^attachment/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.from(download.body as Buffer).equals(PDF)).toBe(true);
+
+    const signed = await as(member).post(`/documents/${res.body.id}/sign`, { version: 1 }).expect(200);
+    expect(signed.body.sha256).toBe(sha256(PDF));
+
+    const before = await documents();
+    const fake = await as(member)
+      .upload(`/processes/${p.id}/documents/upload`)
+      .field('typeCode', 'OFICIO')
+      .field('title', 'Falso')
+      .attach('file', Buffer.from('<html><script>x</script></html>'), {
+        filename: 'x.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(400);
+    expect(fields(fake.body)).toEqual(['file']);
+    await as(member)
+      .upload(`/processes/${p.id}/documents/upload`)
+      .field('typeCode', 'OFICIO')
+      .field('title', 'Imagem')
+      .attach('file', PDF, { filename: 'x.png', contentType: 'image/png' })
+      .expect(400);
+    await as(member)
+      .upload(`/processes/${p.id}/documents/upload`)
+      .field('typeCode', 'OFICIO')
+      .field('title', 'Grande demais')
+      .attach('file', Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]), {
+        filename: 'grande.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(413);
+    expect(await documents()).toBe(before);
+  });
+
+  it('moves documents to the trash and back; signed ones leave an event each way', async () => {
+    const p = await newProcess();
+    const doc = (await draft(member, p.id).expect(201)).body;
+    await as(member).post(`/documents/${doc.id}/sign`, { version: 1 }).expect(200);
+    await as(clerk).delete(`/documents/${doc.id}`).expect(403);
+    await as(member).delete(`/documents/${doc.id}`).expect(204);
+    expect((await as(member).get(`/processes/${p.id}/documents`)).body.items).toEqual([]);
+    expect((await as(member).get(`/processes/${p.id}/documents?trashed=true`)).body.items).toEqual([
+      expect.objectContaining({ id: doc.id, trashedAt: expect.any(String) }),
+    ]);
+    await as(member).post(`/documents/${doc.id}/restore`).expect(200);
+    const codes = (await as(member).get(`/processes/${p.id}`)).body.events.map((e: { code: string }) => e.code);
+    expect(codes.slice(-2)).toEqual([MOVEMENTS.DOCUMENT_TRASHED.code, MOVEMENTS.DOCUMENT_RESTORED.code]);
+  });
+
+  it("applies the document's own level: a level-2 document is invisible to those below it", async () => {
+    const p = await newProcess();
+    const secret = (await draft(member, p.id, { secrecyLevel: 2 }).expect(201)).body;
+    const open = (await draft(member, p.id).expect(201)).body;
+    const seen = (await as(clerk).get(`/processes/${p.id}/documents`).expect(200)).body.items.map(
+      (d: { id: string }) => d.id,
+    );
+    expect(seen).toEqual([open.id]);
+    await as(clerk).get(`/documents/${secret.id}`).expect(404);
+    await as(clerk).get(`/documents/${secret.id}/content`).expect(404);
+    await as(clerk).delete(`/documents/${secret.id}`).expect(404);
+
+    const restricted = await newProcess({ secrecyLevel: 1 });
+    const low = await draft(member, restricted.id, { secrecyLevel: 0 }).expect(400);
+    expect(fields(low.body)).toEqual(['secrecyLevel']);
+    await draft(clerk, p.id, { secrecyLevel: 3 }).expect(400);
+  });
+
+  it('lets Protocolo register a standalone document that the unit inserts for good or links as a draft', async () => {
+    const addressed = (over: object = {}) =>
+      as(protocol).post('/documents', {
+        unitId: unitA,
+        typeCode: 'PETICAO',
+        title: 'Petição de morador',
+        content: '<p>Peço providências.</p>',
+        ...over,
+      });
+    const petition = (await addressed().expect(201)).body;
+    expect(petition).toMatchObject({ standalone: true, processId: null, status: 'DRAFT' });
+    await as(member)
+      .post('/documents', { unitId: unitA, typeCode: 'PETICAO', title: 'x', content: '<p>x</p>' })
+      .expect(403);
+    await as(outsider).get(`/documents/${petition.id}`).expect(404);
+    await as(member).get(`/documents/${petition.id}`).expect(200);
+
+    const p = await newProcess();
+    const inserted = await as(clerk)
+      .post(`/processes/${p.id}/insert-documents`, { version: await processVersion(p.id), documentIds: [petition.id] })
+      .expect(200);
+    expect((await as(member).get(`/documents/${petition.id}`)).body).toMatchObject({
+      processId: p.id,
+      status: 'SIGNED',
+      signedBy: clerk.id,
+    });
+    expect((await as(member).get(`/processes/${p.id}`)).body.events.at(-1)).toMatchObject({
+      sequence: inserted.body.eventSequence,
+      code: MOVEMENTS.DOCUMENT_ADDED.code,
+      documentIds: [petition.id],
+    });
+
+    const minuta = (await addressed({ title: 'Minuta de ofício' }).expect(201)).body;
+    await as(clerk)
+      .post(`/processes/${p.id}/link-draft`, { version: await processVersion(p.id), documentId: minuta.id })
+      .expect(200);
+    expect((await as(member).get(`/documents/${minuta.id}`)).body).toMatchObject({ processId: p.id, status: 'DRAFT' });
+
+    const elsewhere = (await addressed({ unitId: unitB }).expect(201)).body;
+    await as(clerk)
+      .post(`/processes/${p.id}/insert-documents`, { version: await processVersion(p.id), documentIds: [elsewhere.id] })
+      .expect(404);
+    await as(clerk)
+      .post(`/processes/${p.id}/insert-documents`, { version: await processVersion(p.id), documentIds: [petition.id] })
+      .expect(400);
+  });
+
+  it('moves a process (Movimentar) with an event of the taxonomy naming its signed documents', async () => {
+    const p = await newProcess();
+    const doc = (await draft(member, p.id).expect(201)).body;
+    const unsigned = (await draft(member, p.id).expect(201)).body;
+    await as(member).post(`/documents/${doc.id}/sign`, { version: 1 }).expect(200);
+    const version = await processVersion(p.id);
+    const bad = await as(clerk)
+      .post(`/processes/${p.id}/move`, { version, movementCode: MOVEMENTS.MOVED.code, documentIds: [unsigned.id] })
+      .expect(400);
+    expect(fields(bad.body)).toEqual(['documentIds.0']);
+    await as(clerk).post(`/processes/${p.id}/move`, { version, movementCode: 'NOPE' }).expect(400);
+    await as(clerk)
+      .post(`/processes/${p.id}/move`, {
+        version,
+        movementCode: MOVEMENTS.MOVED.code,
+        documentIds: [doc.id],
+        description: 'Remetida cópia à Prefeitura',
+      })
+      .expect(200);
+    expect((await as(member).get(`/processes/${p.id}`)).body.events.at(-1)).toMatchObject({
+      code: MOVEMENTS.MOVED.code,
+      documentIds: [doc.id],
+      details: { description: 'Remetida cópia à Prefeitura' },
+    });
+  });
+
+  it('takes no documents in an archived process', async () => {
+    const p = await newProcess();
+    await as(clerk)
+      .post(`/processes/${p.id}/archive`, { version: await processVersion(p.id) })
+      .expect(200);
+    await draft(member, p.id).expect(409);
+  });
+
+  it('builds the process view in a fixed number of queries, however many documents and events (no N+1)', async () => {
+    const db = t.app.get(DataSource);
+    const queriesFor = async (id: string) => {
+      const spy = jest.spyOn(db, 'query');
+      try {
+        await as(member).get(`/processes/${id}`).expect(200);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const small = await newProcess();
+    const large = await newProcess();
+    for (let i = 0; i < 8; i++) {
+      const doc = (await draft(member, large.id, { title: `Despacho ${i}` }).expect(201)).body;
+      await as(member).post(`/documents/${doc.id}/sign`, { version: 1 }).expect(200);
+    }
+    const view = (await as(member).get(`/processes/${large.id}`)).body;
+    expect(view.documents).toHaveLength(8);
+    expect(view.events).toHaveLength(9);
+    const baseline = await queriesFor(small.id);
+    expect(baseline).toBeGreaterThanOrEqual(4); // the session check, process, parties, documents, events
+    expect(await queriesFor(large.id)).toBe(baseline);
+  });
+});
