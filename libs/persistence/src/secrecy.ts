@@ -23,12 +23,7 @@ function levelTableSql(level: string, unit: string, responsible: string, viewer:
  * viewer may not see. `viewer` is a bound parameter holding the user id (`$1`, …).
  */
 export function fullContentSql(process: string, viewer: string): string {
-  return levelTableSql(
-    `${process}.secrecy_level`,
-    `${process}.unit_id`,
-    `${process}.responsible_member_id`,
-    viewer,
-  );
+  return levelTableSql(`${process}.secrecy_level`, `${process}.unit_id`, `${process}.responsible_member_id`, viewer);
 }
 
 /** `'full' | 'details' | 'none'` as SQL, for reads by exact number (level 1 shows details). */
