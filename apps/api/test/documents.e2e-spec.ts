@@ -268,6 +268,43 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
     });
   });
 
+  it('converts NF → PP with the instauration portaria as a draft, and to judicial with the CNJ number', async () => {
+    const p = await newProcess({ classCode: 'NF' });
+    const without = await as(clerk)
+      .post(`/processes/${p.id}/convert`, { version: await processVersion(p.id), classCode: 'PP' })
+      .expect(400);
+    expect(fields(without.body)).toEqual(['portaria']);
+    const converted = await as(clerk)
+      .post(`/processes/${p.id}/convert`, {
+        version: await processVersion(p.id),
+        classCode: 'PP',
+        portaria: { title: 'Portaria de instauração', content: '<p>Instaura-se o PP.</p>' },
+      })
+      .expect(200);
+    const view = (await as(member).get(`/processes/${p.id}`).expect(200)).body;
+    expect(view.classCode).toBe('PP');
+    expect(view.documents).toEqual([expect.objectContaining({ typeCode: 'PORTARIA', status: 'DRAFT' })]);
+    expect(view.events.at(-1)).toMatchObject({
+      sequence: converted.body.eventSequence,
+      code: MOVEMENTS.CLASS_CONVERTED.code,
+      details: { fromClassCode: 'NF', toClassCode: 'PP' },
+      documentIds: [view.documents[0].id],
+    });
+
+    const judicial = await as(clerk)
+      .post(`/processes/${p.id}/convert`, { version: await processVersion(p.id), classCode: '65' })
+      .expect(400);
+    expect(fields(judicial.body)).toEqual(['originNumber']);
+    await as(clerk)
+      .post(`/processes/${p.id}/convert`, {
+        version: await processVersion(p.id),
+        classCode: '65',
+        originNumber: '00012347520268020001',
+      })
+      .expect(200);
+    expect((await as(member).get(`/processes/${p.id}`)).body.originNumber).toBe('0001234-75.2026.8.02.0001');
+  });
+
   it('takes no documents in an archived process', async () => {
     const p = await newProcess();
     await as(clerk)

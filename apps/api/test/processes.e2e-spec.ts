@@ -310,6 +310,56 @@ describe('processes: registration, view, operations, boxes', () => {
     });
   });
 
+  describe('search', () => {
+    it('finds by words of the summary or a party, never by a secret party, only among what the viewer sees', async () => {
+      const open = await register(member, {
+        summary: 'Contaminação do açude municipal por esgoto',
+        parties: [
+          { name: 'Associação dos Pescadores', type: 'Representante' },
+          { name: 'Joaquim Escondido', type: 'Vítima', secret: true },
+        ],
+      });
+      const restricted = await register(member, { summary: 'Contaminação do açude do distrito', secrecyLevel: 1 });
+      const found = (await as(member).get('/processes?q=açude contaminação').expect(200)).body.items;
+      expect(found.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([open.id, restricted.id]));
+      expect(found[0]).toHaveProperty('summary');
+      const elsewhere = (await as(outsider).get('/processes?q=açude').expect(200)).body.items;
+      expect(elsewhere.map((p: { id: string }) => p.id)).toEqual([open.id]);
+      expect((await as(member).get('/processes?q=pescadores').expect(200)).body.items).toHaveLength(1);
+      expect((await as(member).get('/processes?q=Joaquim Escondido').expect(200)).body.items).toEqual([]);
+      await as(member).get('/processes').expect(400);
+    });
+  });
+
+  describe('attach', () => {
+    it('makes the secondary read-only inside its principal, out of every box, still found by number', async () => {
+      const principal = await register(secretaria);
+      const secondary = await register(secretaria);
+      await as(secretaria)
+        .post(`/processes/${secondary.id}/attach`, { version: 1, principalId: principal.id })
+        .expect(200);
+      expect(await boxIds(member, 'secretaria')).not.toContain(secondary.id);
+      const view = (await as(member).get(`/processes/${principal.id}`).expect(200)).body;
+      expect(view.attached).toEqual([{ id: secondary.id, number: secondary.number }]);
+      expect(view.events.at(-1)).toMatchObject({
+        code: MOVEMENTS.ATTACHED.code,
+        details: { secondaryId: secondary.id },
+      });
+      expect((await as(member).get(`/processes?number=${secondary.number}`)).body.items[0]).toMatchObject({
+        location: 'ATTACHED',
+        principalId: principal.id,
+      });
+      await as(secretaria).post(`/processes/${secondary.id}/conclude`, { version: 2, userId: member.id }).expect(409);
+      const self = await as(secretaria)
+        .post(`/processes/${principal.id}/attach`, { version: 1, principalId: principal.id })
+        .expect(400);
+      expect(fields(self.body)).toEqual(['principalId']);
+      await as(secretaria)
+        .post(`/processes/${principal.id}/attach`, { version: 1, principalId: secondary.id })
+        .expect(400);
+    });
+  });
+
   it('keeps events immutable, even to a direct UPDATE', async () => {
     await expect(t.app.get(DataSource).query(`UPDATE process_events SET code = '0'`)).rejects.toThrow(/immutable/);
   });

@@ -1,6 +1,7 @@
 import { DEFAULT_SECRECY_ASSIGNMENT } from '../catalogues/institution-settings';
 import {
   assignableLevel,
+  conversionProblems,
   canonicalOriginNumber,
   originNumberProblem,
   registrationProblems,
@@ -77,5 +78,26 @@ describe(assignableLevel.name, () => {
     [[], -1],
   ])('%p → %i', (profiles, expected) => {
     expect(assignableLevel(profiles, DEFAULT_SECRECY_ASSIGNMENT)).toBe(expected);
+  });
+});
+
+describe(conversionProblems.name, () => {
+  type Conversion = Parameters<typeof conversionProblems>[0];
+  const base: Conversion = { from: 'NF', to: 'PP', toKind: 'EXTRAJUDICIAL', hasPortaria: true, originNumber: null };
+
+  it.each<[string, Partial<Conversion>, string[]]>([
+    ['NF → PP with its portaria', {}, []],
+    ['PP → IC without the portaria', { from: 'PP', to: 'IC', hasPortaria: false }, ['portaria']],
+    ['NF → IC without the portaria', { to: 'IC', hasPortaria: false }, ['portaria']],
+    ['IC → PA without a portaria', { from: 'IC', to: 'PA', hasPortaria: false }, []],
+    ['to the same class', { to: 'NF' }, ['classCode']],
+    [
+      'to a judicial class without the CNJ number',
+      { to: '65', toKind: 'JUDICIAL', hasPortaria: false },
+      ['originNumber'],
+    ],
+    ['to a judicial class with it', { to: '65', toKind: 'JUDICIAL', hasPortaria: false, originNumber: VALID_CNJ }, []],
+  ])('%s → %p', (_label, over, fields) => {
+    expect(conversionProblems({ ...base, ...over }).map((p) => p.field)).toEqual(fields);
   });
 });

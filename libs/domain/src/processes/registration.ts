@@ -80,3 +80,31 @@ export function summaryWarnings(summary: string, parties: readonly { name: strin
 export function assignableLevel(profiles: readonly Profile[], table: Readonly<Record<Profile, number | null>>): number {
   return profiles.reduce((max, p) => Math.max(max, table[p] ?? -1), -1);
 }
+
+/** Class conversions that instaurate a procedure and so need its portaria (MP Virtual manual). */
+const INSTAURATIONS: ReadonlyArray<[string, string]> = [
+  ['NF', 'PP'],
+  ['NF', 'IC'],
+  ['PP', 'IC'],
+];
+
+/** Problems of a class conversion (Converter classe), each naming its field. */
+export function conversionProblems(c: {
+  from: string;
+  to: string;
+  toKind: 'EXTRAJUDICIAL' | 'JUDICIAL';
+  hasPortaria: boolean;
+  originNumber: string | null;
+}): FieldError[] {
+  const problems: FieldError[] = [];
+  if (c.from === c.to) problems.push({ field: 'classCode', message: 'o processo já é desta classe' });
+  const instaurates = INSTAURATIONS.some(([from, to]) => from === c.from && to === c.to);
+  if (instaurates && !c.hasPortaria) {
+    problems.push({ field: 'portaria', message: `a instauração de ${c.to} exige a portaria` });
+  }
+  if (c.toKind === 'JUDICIAL') {
+    const origin = originNumberProblem('JUDICIAL', c.originNumber);
+    if (origin) problems.push({ field: 'originNumber', message: origin });
+  }
+  return problems;
+}

@@ -1,11 +1,11 @@
-import { MOVEMENTS, ValidationFailed } from '@acervo/domain';
+import { canonicalOriginNumber, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
 import { type Locked, ProcessOperations } from '../processes/process-operations.service';
 import { DocumentsService, type Row } from './documents.service';
-import type { DocumentIdsDto, LinkDraftDto, MoveDto } from './dto/document.dto';
+import type { ConvertDto, DocumentIdsDto, LinkDraftDto, MoveDto } from './dto/document.dto';
 
 /**
  * Operations of a process that take documents: Inserir documentos (standalone ones,
@@ -59,6 +59,58 @@ export class DocumentOperations {
           code: dto.movementCode,
           documentIds: ids,
           details: dto.description ? { description: dto.description.trim() } : {},
+        },
+      };
+    });
+  }
+
+  /**
+   * Converter classe: NF→PP and PP→IC instaurate with a portaria (written here as a draft
+   * for the member to sign); to a judicial class the court's CNJ number is recorded.
+   */
+  convert(actor: Actor, processId: string, dto: ConvertDto): Promise<OperationResultDto> {
+    return this.operations.operate(actor, processId, 'convert', dto, async (tx, p) => {
+      const [current] = await tx.query<{ class_code: string; secrecy_level: number }[]>(
+        `SELECT class_code, secrecy_level FROM processes WHERE id = $1`,
+        [p.id],
+      );
+      const [target] = await tx.query<{ kind: 'EXTRAJUDICIAL' | 'JUDICIAL' }[]>(
+        `SELECT kind FROM classes WHERE code = $1 AND active`,
+        [dto.classCode],
+      );
+      if (!target) throw new ValidationFailed([{ field: 'classCode', message: 'classe não encontrada ou inativa' }]);
+      const problems = conversionProblems({
+        from: current.class_code,
+        to: dto.classCode,
+        toKind: target.kind,
+        hasPortaria: !!dto.portaria,
+        originNumber: dto.originNumber ?? null,
+      });
+      if (problems.length) throw new ValidationFailed(problems);
+      const documentIds: string[] = [];
+      if (dto.portaria) {
+        documentIds.push(
+          await this.documents.insert(tx, actor, {
+            processId: p.id,
+            unitId: p.unitId,
+            typeCode: 'PORTARIA',
+            title: dto.portaria.title,
+            level: current.secrecy_level,
+            html: dto.portaria.content,
+          }),
+        );
+      }
+      const origin = canonicalOriginNumber(dto.originNumber ?? null);
+      return {
+        set: { class_code: dto.classCode, ...(origin ? { origin_number: origin } : {}) },
+        event: {
+          code: MOVEMENTS.CLASS_CONVERTED.code,
+          documentIds,
+          details: {
+            fromClassCode: current.class_code,
+            toClassCode: dto.classCode,
+            ...(origin ? { originNumber: origin } : {}),
+          },
         },
       };
     });

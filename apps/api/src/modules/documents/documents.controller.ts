@@ -33,6 +33,7 @@ import { OperationResultDto } from '../processes/dto/operations.dto';
 import { DocumentOperations } from './document-operations.service';
 import { DocumentsService, type UploadedFile as Upload } from './documents.service';
 import {
+  ConvertDto,
   CreateDraftDto,
   DocumentDto,
   DocumentIdsDto,
@@ -204,6 +205,18 @@ export class DocumentsController {
   @ApiOkResponse({ type: OperationResultDto })
   linkDraft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkDraftDto) {
     return this.operations.linkDraft(actor, id, dto);
+  }
+
+  @Authenticated()
+  @Post('processes/:id/convert')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Converter classe: NF→PP/IC and PP→IC with the instauration portaria (a draft); to judicial with the CNJ number',
+  })
+  @ApiOkResponse({ type: OperationResultDto })
+  convert(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConvertDto) {
+    return this.operations.convert(actor, id, dto);
   }
 
   @Authenticated()

@@ -345,7 +345,7 @@ export class DocumentsService {
     return clean;
   }
 
-  private async insert(
+  async insert(
     tx: EntityManager,
     actor: Actor,
     d: {

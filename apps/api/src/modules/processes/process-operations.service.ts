@@ -12,11 +12,13 @@ import {
   ValidationFailed,
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
+import { fullContentSql } from '@acervo/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import type {
   ArchiveDto,
+  AttachDto,
   ConcludeDto,
   ForwardDto,
   OperationResultDto,
@@ -157,6 +159,48 @@ export class ProcessOperations {
       event: { code: MOVEMENTS.UNARCHIVED.code },
       custody: { unitId: p.unitId, holderId: null },
     }));
+  }
+
+  /**
+   * Anexar: this (secondary) process becomes read-only inside the principal, leaves every
+   * box, and stays findable by number; both histories record it.
+   */
+  attach(actor: Actor, id: string, dto: AttachDto) {
+    return this.operate(actor, id, 'attach', dto, async (tx) => {
+      if (dto.principalId === id) {
+        throw new ValidationFailed([{ field: 'principalId', message: 'um processo não se anexa a si mesmo' }]);
+      }
+      const seen = await tx.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
+        dto.principalId,
+        actor.userId,
+      ]);
+      const [principal] = seen.length
+        ? await tx.query<{ id: string; number: string; unit_id: string; location: Location }[]>(
+            `SELECT id, number, unit_id, location FROM processes WHERE id = $1 FOR UPDATE`,
+            [dto.principalId],
+          )
+        : [];
+      if (!principal)
+        throw new ValidationFailed([{ field: 'principalId', message: 'processo principal não encontrado' }]);
+      if (principal.location === 'ATTACHED' || principal.location === 'ARCHIVED') {
+        throw new ValidationFailed([{ field: 'principalId', message: 'o principal está anexado ou arquivado' }]);
+      }
+      const [{ number }] = await tx.query<{ number: string }[]>(`SELECT number FROM processes WHERE id = $1`, [id]);
+      await appendEvent(tx, principal.id, this.clock.now(), {
+        code: MOVEMENTS.ATTACHED.code,
+        actorId: actor.userId,
+        unitId: principal.unit_id,
+        details: { secondaryId: id, secondaryNumber: number },
+      });
+      return {
+        set: { location: 'ATTACHED', holder_id: null, principal_id: principal.id },
+        event: {
+          code: MOVEMENTS.ATTACHED.code,
+          details: { principalId: principal.id, principalNumber: principal.number },
+        },
+        custody: null,
+      };
+    });
   }
 
   /** The scaffold every operation shares (also used for documents entering a process). */

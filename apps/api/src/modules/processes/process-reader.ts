@@ -3,7 +3,7 @@ import { documentVisibleSql, fullContentSql, visibilityByNumberSql } from '@acer
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { decodeCursor, toPage } from '../../common/pagination';
+import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
 import type {
   EventDto,
   EventPageDto,
@@ -80,6 +80,33 @@ export class ProcessReader {
     return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r, viewer)));
   }
 
+  /**
+   * Full-text search over summaries and non-secret party names (a secret party's name
+   * is not indexed, so searching it reveals nothing), newest first, only among processes
+   * the viewer sees in full. Items carry the cover and summary.
+   */
+  async search(
+    viewer: Actor,
+    q: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: ProcessViewDto[]; nextCursor: string | null }> {
+    const after = decodeCursor(cursor);
+    const params: unknown[] = [q, viewer.userId, limit + 1];
+    const keyset = after
+      ? `AND (p.registered_at, p.id) < ($${params.push(after.key)}::timestamptz, $${params.push(after.id)}::uuid)`
+      : '';
+    const rows = await this.dataSource.query<(ProcessRow & { registered_key: string })[]>(
+      `${SELECT(`'full'`)}
+        WHERE p.search @@ websearch_to_tsquery('portuguese', $1) AND ${fullContentSql('p', '$2')} ${keyset}
+        ORDER BY p.registered_at DESC, p.id DESC LIMIT $3`,
+      params,
+    );
+    const items = rows.slice(0, limit).map((r) => ({ ...this.cover(r), summary: r.summary }));
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor({ key: last.registered_at.toISOString(), id: last.id }) : null };
+  }
+
   async events(viewer: Actor, id: string, query: EventsQuery): Promise<EventPageDto> {
     await this.assertFull(viewer, id);
     const after = decodeCursor(query.cursor);
@@ -95,8 +122,8 @@ export class ProcessReader {
     if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
   }
 
-  private async toView(db: EntityManager, r: ProcessRow, viewer: Actor): Promise<ProcessViewDto> {
-    const cover: ProcessViewDto = {
+  private cover(r: ProcessRow): ProcessViewDto {
+    return {
       visibility: r.visibility === 'full' ? 'full' : 'details',
       id: r.id,
       number: r.number,
@@ -113,6 +140,10 @@ export class ProcessReader {
       registeredAt: r.registered_at.toISOString(),
       priority: r.priority,
     };
+  }
+
+  private async toView(db: EntityManager, r: ProcessRow, viewer: Actor): Promise<ProcessViewDto> {
+    const cover = this.cover(r);
     if (r.visibility !== 'full') return cover;
     const parties = await db.query<
       { id: string; name: string; type: string; document: string | null; secret: boolean }[]
@@ -128,6 +159,10 @@ export class ProcessReader {
       principalId: r.principal_id,
       accessKey: r.access_key,
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
+      attached: await db.query<{ id: string; number: string }[]>(
+        `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', '$2')} ORDER BY p.number`,
+        [r.id, viewer.userId],
+      ),
       documents: await this.documentSummaries(db, r.id, viewer),
       events: await this.eventRows(db, r.id, 10_000, 0),
     };

@@ -1,3 +1,4 @@
+import { ValidationFailed } from '@acervo/domain';
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -12,6 +13,7 @@ import { type Actor, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import {
   ArchiveDto,
+  AttachDto,
   ConcludeDto,
   ForwardDto,
   OperationResultDto,
@@ -63,10 +65,15 @@ export class ProcessesController {
 
   @Authenticated()
   @Get()
-  @ApiOperation({ summary: 'Find by exact number: full content, the cover only (level 1 elsewhere), or nothing' })
+  @ApiOperation({
+    summary:
+      'By exact number (full content, the cover only for level 1 elsewhere, or nothing), or by words (q) among the processes the caller sees in full',
+  })
   @ApiOkResponse({ type: ProcessSearchDto })
   async search(@CurrentActor() actor: Actor, @Query() query: ProcessSearchQuery): Promise<ProcessSearchDto> {
-    return { items: query.number ? await this.reader.byNumber(actor, query.number) : [], nextCursor: null };
+    if (query.number) return { items: await this.reader.byNumber(actor, query.number), nextCursor: null };
+    if (query.q) return this.reader.search(actor, query.q, query.limit, query.cursor);
+    throw new ValidationFailed([{ field: 'q', message: 'informe number ou q' }]);
   }
 
   @Authenticated()
@@ -130,6 +137,12 @@ export class ProcessesController {
   @Operation('Marcar/Remover prioridade')
   priority(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PriorityDto) {
     return this.operations.priority(actor, id, dto);
+  }
+
+  @Post(':id/attach')
+  @Operation('Anexar: the process becomes read-only inside its principal and leaves the boxes')
+  attach(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttachDto) {
+    return this.operations.attach(actor, id, dto);
   }
 
   @Post(':id/archive')

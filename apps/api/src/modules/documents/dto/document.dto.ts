@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class CreateDraftDto {
   @ApiProperty({ example: 'DESPACHO', description: 'A document type of the catalogue' })
@@ -193,4 +193,44 @@ export class MoveDto {
   @IsOptional()
   @IsUUID('all', { each: true })
   documentIds?: string[];
+}
+
+export class PortariaInput {
+  @ApiProperty({ example: 'Portaria de instauração de Inquérito Civil' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ description: 'Rich text (HTML), sanitised' })
+  @IsString()
+  @MaxLength(2_000_000)
+  content: string;
+}
+
+export class ConvertDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: 'IC' })
+  @IsString()
+  @Length(1, 30)
+  classCode: string;
+
+  @ApiPropertyOptional({
+    type: PortariaInput,
+    description:
+      'Required when instaurating a PP or an IC: the instauration portaria, written as a draft for the member to sign',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortariaInput)
+  portaria?: PortariaInput;
+
+  @ApiPropertyOptional({ description: "To a judicial class: the court's CNJ number" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  originNumber?: string;
 }

@@ -42,6 +42,12 @@ export class ArchiveDto extends VersionedDto {
   movementCode?: string;
 }
 
+export class AttachDto extends VersionedDto {
+  @ApiProperty({ format: 'uuid', description: 'The principal process this one is attached (anexado) to' })
+  @IsUUID()
+  principalId: string;
+}
+
 export class OperationResultDto {
   @ApiProperty({ format: 'uuid' })
   id: string;

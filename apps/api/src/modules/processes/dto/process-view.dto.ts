@@ -52,6 +52,14 @@ export class EventDto {
   documentIds: string[];
 }
 
+export class AttachedProcessDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  number: string;
+}
+
 export class ProcessDocumentSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -153,6 +161,12 @@ export class ProcessViewDto {
   parties?: PartyDto[];
 
   @ApiPropertyOptional({
+    type: [AttachedProcessDto],
+    description: 'Processes attached (anexados) to this one that the viewer may see',
+  })
+  attached?: AttachedProcessDto[];
+
+  @ApiPropertyOptional({
     type: [ProcessDocumentSummaryDto],
     description: 'Documents the viewer may see, outside the trash',
   })
@@ -162,12 +176,21 @@ export class ProcessViewDto {
   events?: EventDto[];
 }
 
-export class ProcessSearchQuery {
+export class ProcessSearchQuery extends PageQuery {
   @ApiPropertyOptional({ example: '058.2026.000123', description: 'Exact number' })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   number?: string;
+
+  @ApiPropertyOptional({
+    example: 'merenda escolar',
+    description: 'Words of the summary or of a (non-secret) party name; Portuguese full-text search',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  q?: string;
 }
 
 export class ProcessSearchDto {
