@@ -305,6 +305,26 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
     expect((await as(member).get(`/processes/${p.id}`)).body.originNumber).toBe('0001234-75.2026.8.02.0001');
   });
 
+  it('lists drafts (Minutas pendentes) and the trash (Lixeira) one row per document, by its level', async () => {
+    const p = await newProcess();
+    const open = (await draft(member, p.id, { title: 'Minuta aberta' }).expect(201)).body;
+    const secret = (await draft(member, p.id, { title: 'Minuta sigilosa', secrecyLevel: 2 }).expect(201)).body;
+    const gone = (await draft(member, p.id, { title: 'Minuta descartada' }).expect(201)).body;
+    await as(member).delete(`/documents/${gone.id}`).expect(204);
+
+    const rows = async (user: Signed, box: string) =>
+      (await as(user).get(`/boxes/${box}?limit=200`).expect(200)).body.items
+        .filter((i: { id: string }) => i.id === p.id)
+        .map((i: { document: { id: string } }) => i.document.id);
+    expect(await rows(member, 'drafts')).toEqual(expect.arrayContaining([open.id, secret.id]));
+    expect(await rows(member, 'drafts')).not.toContain(gone.id);
+    expect(await rows(clerk, 'drafts')).toEqual([open.id]);
+    expect(await rows(member, 'trash')).toEqual([gone.id]);
+    expect(await rows(outsider, 'drafts')).toEqual([]);
+    const counts = (await as(clerk).get('/boxes').expect(200)).body;
+    expect(counts).toContainEqual({ box: 'drafts', count: expect.any(Number) });
+  });
+
   it('takes no documents in an archived process', async () => {
     const p = await newProcess();
     await as(clerk)

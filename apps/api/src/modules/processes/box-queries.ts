@@ -1,4 +1,4 @@
-import { fullContentSql } from '@acervo/persistence';
+import { documentVisibleSql, fullContentSql } from '@acervo/persistence';
 import type { Box } from './dto/box.dto';
 
 /**
@@ -27,6 +27,9 @@ const LEFT_ME_AT = `(SELECT max(c.to_at) FROM process_custody c
   WHERE c.process_id = p.id AND c.to_at IS NOT NULL
     AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id IN ${MY_SECRETARIAS})))`;
 
+/** Document boxes list one row per document (alias `d`), inside the unit's processes. */
+export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']);
+
 export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
   waiting: `${WITH_ME} AND ${WAITING_SQL}`,
@@ -36,14 +39,28 @@ export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   secretaria: `p.location = 'SECRETARIA' AND p.unit_id IN ${MY_UNITS}`,
   conclusos: `p.location = 'CONCLUSO' AND p.unit_id IN ${MY_UNITS}`,
   'distributed-to-me': `p.responsible_member_id = $1 AND p.location <> 'ATTACHED'`,
+  drafts: `d.status = 'DRAFT' AND d.trashed_at IS NULL AND p.unit_id IN ${MY_UNITS}`,
+  trash: `d.trashed_at IS NOT NULL AND p.unit_id IN ${MY_UNITS}`,
 };
+
+/** Boxes read newest first: what left the viewer, what went to the trash. */
+export const NEWEST_FIRST: ReadonlySet<Box> = new Set<Box>(['outbox', 'trash']);
 
 /** The instant a box orders by: arrival where it is, or, in Saída, when it left. */
 export function sinceSql(box: Box): string {
-  return box === 'outbox' ? LEFT_ME_AT : 'p.located_at';
+  if (box === 'outbox') return LEFT_ME_AT;
+  if (box === 'trash') return 'd.trashed_at';
+  if (box === 'drafts') return 'd.updated_at';
+  return 'p.located_at';
 }
 
-/** The one visibility condition every box adds to its own. */
-export function visibleSql(): string {
-  return `p.location <> 'ATTACHED' AND ${fullContentSql('p', '$1')}`;
+/** The one visibility condition every box adds to its own (and the document's level in document boxes). */
+export function visibleSql(box: Box): string {
+  const process = `p.location <> 'ATTACHED' AND ${fullContentSql('p', '$1')}`;
+  return DOCUMENT_BOXES.has(box) ? `${process} AND ${documentVisibleSql('d', 'p', '$1')}` : process;
+}
+
+/** FROM clause: processes, joined to their documents in document boxes. */
+export function sourceSql(box: Box): string {
+  return DOCUMENT_BOXES.has(box) ? 'processes p JOIN documents d ON d.process_id = p.id' : 'processes p';
 }

@@ -3,11 +3,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
-import { BOX_PREDICATES, DEADLINE_STATE_SQL, sinceSql, visibleSql } from './box-queries';
+import {
+  BOX_PREDICATES,
+  DEADLINE_STATE_SQL,
+  DOCUMENT_BOXES,
+  NEWEST_FIRST,
+  sinceSql,
+  sourceSql,
+  visibleSql,
+} from './box-queries';
 import { type Box, BOXES, type BoxCountDto, type BoxItemDto, type BoxPageDto, type BoxQuery } from './dto/box.dto';
 
 interface Row {
+  row_id: string;
   id: string;
+  document_id: string | null;
+  document_title: string | null;
+  document_type: string | null;
   number: string;
   priority: boolean;
   deadline_state: BoxItemDto['deadlineState'];
@@ -34,36 +46,41 @@ export class BoxesService {
   async page(viewer: Actor, box: Box, query: BoxQuery): Promise<BoxPageDto> {
     const params: unknown[] = [viewer.userId];
     const bind = (value: unknown) => `$${params.push(value)}`;
-    const filters = [BOX_PREDICATES[box], visibleSql()];
+    const filters = [BOX_PREDICATES[box], visibleSql(box)];
+    const perDocument = DOCUMENT_BOXES.has(box);
     if (query.classCode) filters.push(`p.class_code = ${bind(query.classCode)}`);
     if (query.subjectCode) filters.push(`p.subject_code = ${bind(query.subjectCode)}`);
     if (query.number) filters.push(`p.number LIKE ${bind(`%${query.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.deadlineState) filters.push(`${DEADLINE_STATE_SQL} = ${bind(query.deadlineState)}`);
     const rank =
-      box !== 'outbox' && (query.sort ?? 'priority') === 'priority' ? 'CASE WHEN p.priority THEN 0 ELSE 1 END' : '0';
+      !NEWEST_FIRST.has(box) && (query.sort ?? 'priority') === 'priority'
+        ? 'CASE WHEN p.priority THEN 0 ELSE 1 END'
+        : '0';
+    // Rows are processes, or documents in the document boxes: `row_id` keeps the cursor unique.
     const inner = `
-      SELECT p.id, p.number, p.priority, ${DEADLINE_STATE_SQL} AS deadline_state, p.class_code, p.subject_code,
-             p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level, ${rank} AS rank,
-             ${sinceSql(box)} AS since_at
-        FROM processes p
+      SELECT ${perDocument ? 'd.id' : 'p.id'} AS row_id, p.id, p.number, p.priority, ${DEADLINE_STATE_SQL} AS deadline_state,
+             p.class_code, p.subject_code, p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level,
+             ${rank} AS rank, ${sinceSql(box)} AS since_at,
+             ${perDocument ? 'd.id AS document_id, d.title AS document_title, d.type_code AS document_type' : 'NULL AS document_id, NULL AS document_title, NULL AS document_type'}
+        FROM ${sourceSql(box)}
        WHERE ${filters.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM (${inner}) x`,
       params,
     );
 
-    const descending = box === 'outbox';
+    const descending = NEWEST_FIRST.has(box);
     const keyset: string[] = [];
     const after = decodeCursor(query.cursor);
     if (after) {
       const [r, since] = parseKey(after.key);
       keyset.push(
         descending
-          ? `(x.since_at, x.id) < (${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`
-          : `(x.rank, x.since_at, x.id) > (${bind(r)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`,
+          ? `(x.since_at, x.row_id) < (${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`
+          : `(x.rank, x.since_at, x.row_id) > (${bind(r)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`,
       );
     }
-    const order = descending ? 'x.since_at DESC, x.id DESC' : 'x.rank, x.since_at, x.id';
+    const order = descending ? 'x.since_at DESC, x.row_id DESC' : 'x.rank, x.since_at, x.row_id';
     const rows = await this.dataSource.query<Row[]>(
       `SELECT x.*, to_char(x.since_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
          FROM (${inner}) x ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
@@ -74,7 +91,7 @@ export class BoxesService {
     const last = rows.length > query.limit ? items[items.length - 1] : undefined;
     return {
       items: items.map(toItem),
-      nextCursor: last ? encodeCursor({ key: JSON.stringify([last.rank, last.since]), id: last.id }) : null,
+      nextCursor: last ? encodeCursor({ key: JSON.stringify([last.rank, last.since]), id: last.row_id }) : null,
       total,
     };
   }
@@ -82,7 +99,8 @@ export class BoxesService {
   /** The sidebar: how many processes each box holds for the viewer. */
   async counts(viewer: Actor): Promise<BoxCountDto[]> {
     const selects = BOXES.map(
-      (box) => `(SELECT count(*)::int FROM processes p WHERE ${BOX_PREDICATES[box]} AND ${visibleSql()}) AS "${box}"`,
+      (box) =>
+        `(SELECT count(*)::int FROM ${sourceSql(box)} WHERE ${BOX_PREDICATES[box]} AND ${visibleSql(box)}) AS "${box}"`,
     );
     const [row] = await this.dataSource.query<Record<Box, number>[]>(`SELECT ${selects.join(', ')}`, [viewer.userId]);
     return BOXES.map((box) => ({ box, count: row[box] }));
@@ -113,5 +131,6 @@ function toItem(r: Row): BoxItemDto {
     holderId: r.holder_id,
     since: r.since,
     secrecyLevel: r.secrecy_level,
+    ...(r.document_id ? { document: { id: r.document_id, title: r.document_title!, typeCode: r.document_type! } } : {}),
   };
 }

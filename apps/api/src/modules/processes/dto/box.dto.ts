@@ -3,16 +3,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 
-/** Boxes served today; deadlines, trash and drafts come with deadlines and documents. */
+/** The boxes of DOMAIN §3.1 served today; `deadlines` comes with the deadlines issue. */
 export const BOXES = [
   'inbox',
   'waiting',
   'outbox',
   'external',
   'archived',
+  'trash',
   'secretaria',
   'conclusos',
   'distributed-to-me',
+  'drafts',
 ] as const;
 export type Box = (typeof BOXES)[number];
 
@@ -53,6 +55,17 @@ export class BoxQuery extends PageQuery {
   sort?: 'priority' | 'date';
 }
 
+export class BoxDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty()
+  typeCode: string;
+}
+
 export class BoxItemDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -89,6 +102,9 @@ export class BoxItemDto {
 
   @ApiProperty()
   secrecyLevel: number;
+
+  @ApiPropertyOptional({ type: BoxDocumentDto, description: 'Minutas pendentes and Lixeira: the document of the row' })
+  document?: BoxDocumentDto;
 }
 
 export class BoxPageDto {
