@@ -310,6 +310,40 @@ describe('processes: registration, view, operations, boxes', () => {
     });
   });
 
+  describe('decree of secrecy', () => {
+    it("is the member's act, bounded by its profile, recorded with its justification", async () => {
+      const p = await register(secretaria);
+      await as(secretaria).post(`/processes/${p.id}/secrecy`, { version: 1, level: 1 }).expect(403);
+      await as(manager).post(`/processes/${p.id}/secrecy`, { version: 1, level: 1 }).expect(403);
+      const noResponsible = await as(member).post(`/processes/${p.id}/secrecy`, { version: 1, level: 5 }).expect(400);
+      expect(fields(noResponsible.body)).toEqual(['level']);
+      await as(member)
+        .post(`/processes/${p.id}/secrecy`, { version: 1, level: 3, justification: 'Dados bancários nos autos' })
+        .expect(200);
+      const view = (await as(member).get(`/processes/${p.id}`).expect(200)).body;
+      expect(view.secrecyLevel).toBe(3);
+      expect(view.events.at(-1)).toMatchObject({
+        code: MOVEMENTS.SECRECY_DECREED.code,
+        details: { fromLevel: 0, toLevel: 3, justification: 'Dados bancários nos autos' },
+      });
+      await as(secretaria).get(`/processes/${p.id}`).expect(404);
+      expect(await boxIds(secretaria, 'secretaria')).not.toContain(p.id);
+    });
+
+    it('at level 5 leaves the process to its responsible member alone', async () => {
+      const p = (
+        await as(manager)
+          .post('/processes', nf({ responsibleMemberId: member.id }))
+          .expect(201)
+      ).body;
+      await as(member).post(`/processes/${p.id}/secrecy`, { version: p.version, level: 5 }).expect(200);
+      expect((await as(member).get(`/processes/${p.id}`).expect(200)).body.secrecyLevel).toBe(5);
+      await as(manager).get(`/processes/${p.id}`).expect(404);
+      await as(inspector).get(`/processes/${p.id}`).expect(404);
+      expect((await as(inspector).get(`/processes?number=${p.number}`)).body.items).toEqual([]);
+    });
+  });
+
   describe('search', () => {
     it('finds by words of the summary or a party, never by a secret party, only among what the viewer sees', async () => {
       const open = await register(member, {

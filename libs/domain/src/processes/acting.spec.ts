@@ -20,6 +20,7 @@ const inSecretaria: ProcessPosition = {
   location: 'SECRETARIA',
   holderId: null,
   responsibleMemberId: 'm1',
+  secrecyLevel: 0,
 };
 const concludedTo = (holderId: string): ProcessPosition => ({ ...inSecretaria, location: 'CONCLUSO', holderId });
 
@@ -148,5 +149,30 @@ describe(refuseSigning.name, () => {
     ['INTERN', false],
   ])('%s signs → %s', (profile, allowed) => {
     expect(refuseSigning(actor(profile), inSecretaria) === null).toBe(allowed);
+  });
+});
+
+describe('refuseOperation for a secrecy decree', () => {
+  it.each<[Profile, boolean]>([
+    ['MEMBER', true],
+    ['CHIEF', true],
+    ['ON_DUTY', true],
+    ['MANAGER', false],
+    ['ANALYST', false],
+    ['INSPECTOR', false],
+  ])('%s of the unit decrees, wherever the process is → %s', (profile, allowed) => {
+    expect(refuseOperation(actor(profile), concludedTo('other'), 'secrecy') === null).toBe(allowed);
+  });
+
+  it('leaves a level-5 process to its responsible member alone', () => {
+    const level5 = { ...inSecretaria, secrecyLevel: 5 };
+    expect(refuseOperation(actor('CHIEF'), level5, 'secrecy')).toMatchObject({ reason: 'actor' });
+    expect(refuseOperation(actor('MEMBER', {}, 'm1'), level5, 'secrecy')).toBeNull();
+  });
+
+  it('refuses an attached process', () => {
+    expect(refuseOperation(actor('MEMBER'), { ...inSecretaria, location: 'ATTACHED' }, 'secrecy')).toMatchObject({
+      reason: 'location',
+    });
   });
 });

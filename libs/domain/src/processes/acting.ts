@@ -22,6 +22,7 @@ export interface ProcessPosition {
   /** The user it is concluso to (location CONCLUSO). */
   holderId: string | null;
   responsibleMemberId: string | null;
+  secrecyLevel: number;
 }
 
 /** Operations of DOMAIN §3.2 that move a process or write into it. */
@@ -39,10 +40,17 @@ export type Operation =
   | 'convert'
   | 'attach'
   | 'insert-documents'
-  | 'link-draft';
+  | 'link-draft'
+  | 'secrecy';
 
 /** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
 const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
+
+/** Profiles that write drafts (minutas); ANALYST and ASSISTANT only on their member's processes. */
+const DRAFTERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY', 'ANALYST', 'ASSISTANT', 'INTERN'];
+
+/** Profiles that sign (juntam) documents: the members. */
+const SIGNERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY'];
 
 /** Where each operation may start from. */
 const FROM: Readonly<Record<Operation, readonly Location[]>> = {
@@ -60,6 +68,7 @@ const FROM: Readonly<Record<Operation, readonly Location[]>> = {
   attach: ['SECRETARIA', 'CONCLUSO'],
   'insert-documents': ['SECRETARIA', 'CONCLUSO'],
   'link-draft': ['SECRETARIA', 'CONCLUSO'],
+  secrecy: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL', 'ARCHIVED'],
 };
 
 export type Refusal = { reason: 'location'; message: string } | { reason: 'actor'; message: string };
@@ -99,6 +108,7 @@ export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation)
     return { reason: 'location', message: `Operação não permitida: o processo está ${LOCATION_NAMES[p.location]}.` };
   }
   const here = assignmentsIn(actor, p.unitId);
+  if (op === 'secrecy') return refuseDecree(actor, p);
   const allowed = here.some((a) => {
     if (a.profile === 'MANAGER') return op === 'recover' || op === 'priority';
     if (NEVER_ACT.includes(a.profile)) return false;
@@ -107,6 +117,17 @@ export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation)
     return a.secretaria;
   });
   return allowed ? null : { reason: 'actor', message: 'Você não pode movimentar este processo.' };
+}
+
+/**
+ * Decretar sigilo is the member's act (DOMAIN §4.1): a member of the unit, wherever the
+ * process is; the level of a level-5 process changes only by its responsible member.
+ */
+function refuseDecree(actor: Actor, p: ProcessPosition): Refusal | null {
+  const member = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
+  const responsible = p.responsibleMemberId === actor.userId;
+  if (p.secrecyLevel === 5 ? responsible : member || responsible) return null;
+  return { reason: 'actor', message: 'Só um membro do órgão decreta sigilo (no nível 5, o membro responsável).' };
 }
 
 /** Who may register a process in a unit: its acting staff, and anyone with Secretaria permission. */
@@ -122,12 +143,6 @@ export function mayRegisterIn(actor: Actor, unitId: string): boolean {
 export function mayReceiveConclusion(profile: Profile): boolean {
   return !['INSPECTOR', 'ADMIN', 'PROTOCOL'].includes(profile);
 }
-
-/** Profiles that write drafts (minutas); ANALYST and ASSISTANT only on their member's processes. */
-const DRAFTERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY', 'ANALYST', 'ASSISTANT', 'INTERN'];
-
-/** Profiles that sign (juntam) documents: the members. */
-const SIGNERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY'];
 
 /** Locations where a process takes new documents. */
 const OPEN_FOR_DOCUMENTS: readonly Location[] = ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'];

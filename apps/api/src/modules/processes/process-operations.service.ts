@@ -1,5 +1,6 @@
 import {
   ARCHIVING_MOVEMENT_CODES,
+  assignableLevel,
   type Clock,
   Conflict,
   Forbidden,
@@ -19,6 +20,7 @@ import type { Actor } from '../../common/auth/actor';
 import type {
   ArchiveDto,
   AttachDto,
+  SecrecyDto,
   ConcludeDto,
   ForwardDto,
   OperationResultDto,
@@ -27,6 +29,7 @@ import type {
   VersionedDto,
 } from './dto/operations.dto';
 import { appendEvent, moveCustody, type NewEvent } from './process-events';
+import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
 
 export interface Locked {
@@ -35,6 +38,7 @@ export interface Locked {
   location: Location;
   holderId: string | null;
   responsibleMemberId: string | null;
+  secrecyLevel: number;
   version: number;
 }
 
@@ -62,6 +66,7 @@ export class ProcessOperations {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reader: ProcessReader,
+    private readonly settings: InstitutionSettingsService,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -162,6 +167,46 @@ export class ProcessOperations {
   }
 
   /**
+   * Decretar sigilo (DOMAIN §4.1–4.2): a member of the unit sets the level, within what the
+   * institution's table lets its profile assign; documents below the new level rise to it
+   * (a document never sits below its process). Level 5 needs a responsible member, who
+   * alone will see the process.
+   */
+  secrecy(actor: Actor, id: string, dto: SecrecyDto) {
+    return this.operate(actor, id, 'secrecy', dto, async (tx, p) => {
+      const settings = await this.settings.current(tx);
+      const mine = actor.assignments.filter((a) => a.unitId === p.unitId).map((a) => a.profile);
+      const responsible = p.responsibleMemberId === actor.userId;
+      if (dto.level > assignableLevel(mine, settings.secrecyAssignment) && !(responsible && dto.level === 5)) {
+        throw new ValidationFailed([{ field: 'level', message: 'seu perfil não pode atribuir este nível de sigilo' }]);
+      }
+      if (dto.level === 5 && !p.responsibleMemberId) {
+        throw new ValidationFailed([
+          { field: 'level', message: 'nível 5 exige um membro responsável (distribua antes)' },
+        ]);
+      }
+      if (dto.level === p.secrecyLevel) {
+        throw new ValidationFailed([{ field: 'level', message: 'o processo já está neste nível' }]);
+      }
+      await tx.query(
+        `UPDATE documents SET secrecy_level = $2, version = version + 1 WHERE process_id = $1 AND secrecy_level < $2`,
+        [id, dto.level],
+      );
+      return {
+        set: { secrecy_level: dto.level },
+        event: {
+          code: MOVEMENTS.SECRECY_DECREED.code,
+          details: {
+            fromLevel: p.secrecyLevel,
+            toLevel: dto.level,
+            ...(dto.justification ? { justification: dto.justification.trim() } : {}),
+          },
+        },
+      };
+    });
+  }
+
+  /**
    * Anexar: this (secondary) process becomes read-only inside the principal, leaves every
    * box, and stays findable by number; both histories record it.
    */
@@ -216,7 +261,7 @@ export class ProcessOperations {
       await this.reader.assertFull(actor, id, tx);
       const [p] = await tx.query<Locked[]>(
         `SELECT id, unit_id AS "unitId", location, holder_id AS "holderId",
-                responsible_member_id AS "responsibleMemberId", version
+                responsible_member_id AS "responsibleMemberId", secrecy_level AS "secrecyLevel", version
            FROM processes WHERE id = $1 FOR UPDATE`,
         [id],
       );

@@ -18,6 +18,7 @@ import {
   ForwardDto,
   OperationResultDto,
   PriorityDto,
+  SecrecyDto,
   SendExternalDto,
   VersionedDto,
 } from './dto/operations.dto';
@@ -137,6 +138,12 @@ export class ProcessesController {
   @Operation('Marcar/Remover prioridade')
   priority(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PriorityDto) {
     return this.operations.priority(actor, id, dto);
+  }
+
+  @Post(':id/secrecy')
+  @Operation('Decretar sigilo: a member of the unit sets the level (with a justification shown in the process)')
+  secrecy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SecrecyDto) {
+    return this.operations.secrecy(actor, id, dto);
   }
 
   @Post(':id/attach')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 
 /** Every operation carries the version read: a stale one gets 409 and writes nothing. */
 export class VersionedDto {
@@ -40,6 +40,18 @@ export class ArchiveDto extends VersionedDto {
   @IsString()
   @Length(1, 30)
   movementCode?: string;
+}
+
+export class SecrecyDto extends VersionedDto {
+  @ApiProperty({ minimum: 0, maximum: 5 })
+  @IsIn([0, 1, 2, 3, 4, 5])
+  level: number;
+
+  @ApiPropertyOptional({ description: 'Shown in the process with the Decretação de sigilo event' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  justification?: string;
 }
 
 export class AttachDto extends VersionedDto {
