@@ -38,6 +38,7 @@ export class ProcessNumberSequenceEntity {
 @Index('IDX_processes_box_holder', { synchronize: false })
 @Index('IDX_processes_responsible', { synchronize: false })
 @Index('IDX_processes_search', { synchronize: false })
+@Index('IDX_processes_principal', { synchronize: false })
 export class ProcessEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_processes' })
   id: string;

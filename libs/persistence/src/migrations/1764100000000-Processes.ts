@@ -62,6 +62,9 @@ export class Processes1764100000000 implements MigrationInterface {
       `CREATE INDEX "IDX_processes_responsible" ON "processes" ("responsible_member_id") WHERE "responsible_member_id" IS NOT NULL`,
     );
     await q.query(`CREATE INDEX "IDX_processes_search" ON "processes" USING gin ("search")`);
+    await q.query(
+      `CREATE INDEX "IDX_processes_principal" ON "processes" ("principal_id") WHERE "principal_id" IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE "process_parties" (

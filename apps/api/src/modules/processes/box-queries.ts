@@ -7,8 +7,10 @@ import type { Box } from './dto/box.dto';
  * listed, not counted, not hinted at.
  */
 
-const MY_UNITS = `(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1)`;
-const MY_SECRETARIAS = `(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
+// Arrays rather than IN (subquery): `unit_id = ANY(ARRAY(…))` is an index condition, so a
+// box reads only its units' part of the (unit, location, priority, arrival) index.
+const MY_UNITS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1)`;
+const MY_SECRETARIAS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
 
 /**
  * Whether a process waits on a pending, unexpired waiting deadline (Em espera). The
@@ -20,12 +22,12 @@ export const WAITING_SQL = 'false';
 export const DEADLINE_STATE_SQL = `'NONE'`;
 
 const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
-  OR (p.location = 'SECRETARIA' AND p.unit_id IN ${MY_SECRETARIAS}))`;
+  OR (p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_SECRETARIAS})))`;
 
 /** When a process left the viewer's hands (or its Secretaria), for the Saída box. */
 const LEFT_ME_AT = `(SELECT max(c.to_at) FROM process_custody c
   WHERE c.process_id = p.id AND c.to_at IS NOT NULL
-    AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id IN ${MY_SECRETARIAS})))`;
+    AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id = ANY(${MY_SECRETARIAS}))))`;
 
 /** Document boxes list one row per document (alias `d`), inside the unit's processes. */
 export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']);
@@ -34,13 +36,13 @@ export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
   waiting: `${WITH_ME} AND ${WAITING_SQL}`,
   outbox: `NOT ${WITH_ME} AND ${LEFT_ME_AT} IS NOT NULL`,
-  external: `p.location = 'EXTERNAL' AND p.unit_id IN ${MY_UNITS}`,
-  archived: `p.location = 'ARCHIVED' AND p.unit_id IN ${MY_UNITS}`,
-  secretaria: `p.location = 'SECRETARIA' AND p.unit_id IN ${MY_UNITS}`,
-  conclusos: `p.location = 'CONCLUSO' AND p.unit_id IN ${MY_UNITS}`,
+  external: `p.location = 'EXTERNAL' AND p.unit_id = ANY(${MY_UNITS})`,
+  archived: `p.location = 'ARCHIVED' AND p.unit_id = ANY(${MY_UNITS})`,
+  secretaria: `p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_UNITS})`,
+  conclusos: `p.location = 'CONCLUSO' AND p.unit_id = ANY(${MY_UNITS})`,
   'distributed-to-me': `p.responsible_member_id = $1 AND p.location <> 'ATTACHED'`,
-  drafts: `d.status = 'DRAFT' AND d.trashed_at IS NULL AND p.unit_id IN ${MY_UNITS}`,
-  trash: `d.trashed_at IS NOT NULL AND p.unit_id IN ${MY_UNITS}`,
+  drafts: `d.status = 'DRAFT' AND d.trashed_at IS NULL AND p.unit_id = ANY(${MY_UNITS})`,
+  trash: `d.trashed_at IS NOT NULL AND p.unit_id = ANY(${MY_UNITS})`,
 };
 
 /** Boxes read newest first: what left the viewer, what went to the trash. */

@@ -1,0 +1,170 @@
+/**
+ * `pnpm bench`: the boxes, counts, lookups by number and full-text search on a large
+ * office (BENCH_PROCESSES, default 200 000; the target is a million), against a real
+ * PostgreSQL (DATABASE_URL's server, or an embedded one). Prints p50/p95 per query and
+ * fails when a p95 misses its target. Results go to bench/results/.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDataSource, runMigrations } from '@acervo/persistence';
+import { startEmbeddedPostgres } from '@acervo/runtime';
+import { Client } from 'pg';
+import { BoxesService } from '../apps/api/dist/modules/processes/boxes.service';
+import { ProcessReader } from '../apps/api/dist/modules/processes/process-reader';
+
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
+const UNITS = 50;
+const RUNS = 25;
+
+/** p95 targets in milliseconds, per query. */
+const TARGETS: Record<string, number> = {
+  'inbox, first page': 150,
+  'secretaria, first page': 150,
+  'secretaria, page 5 (cursor)': 150,
+  'conclusos, first page': 150,
+  'archived, first page': 150,
+  'sidebar counts': 400,
+  'by exact number': 20,
+  'full-text search': 250,
+};
+
+async function main(): Promise<void> {
+  await mkdir(join(process.cwd(), '.test-data'), { recursive: true });
+  const dir = await mkdtemp(join(process.cwd(), '.test-data/bench-'));
+  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dir, ephemeral: true });
+  const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
+  const name = `acervo_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDataSource({ url: url.toString(), poolSize: 4 });
+  try {
+    await db.initialize();
+    await runMigrations(db);
+    const started = Date.now();
+    const viewer = await seed(db);
+    log(`seeded ${PROCESSES} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const actor = { userId: viewer, sessionId: 'bench', username: 'bench', assignments: [] };
+    const boxes = new BoxesService(db);
+    const reader = new ProcessReader(db);
+    const page = { limit: 50 } as never;
+    let cursor: string | undefined;
+    const results: Record<string, { p50: number; p95: number; target: number }> = {};
+    const measure = async (label: string, run: () => Promise<unknown>) => {
+      if (process.env.BENCH_EXPLAIN) await explain(db, label, run);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await run();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      results[label] = {
+        p50: times[Math.floor(RUNS / 2)],
+        p95: times[Math.floor(RUNS * 0.95)],
+        target: TARGETS[label],
+      };
+    };
+
+    await measure('inbox, first page', () => boxes.page(actor, 'inbox', page));
+    await measure('secretaria, first page', () => boxes.page(actor, 'secretaria', page));
+    for (let i = 0; i < 4; i++) {
+      cursor = (await boxes.page(actor, 'secretaria', { limit: 50, cursor } as never)).nextCursor ?? undefined;
+    }
+    await measure('secretaria, page 5 (cursor)', () => boxes.page(actor, 'secretaria', { limit: 50, cursor } as never));
+    await measure('conclusos, first page', () => boxes.page(actor, 'conclusos', page));
+    await measure('archived, first page', () => boxes.page(actor, 'archived', page));
+    await measure('sidebar counts', () => boxes.counts(actor));
+    await measure('by exact number', () => reader.byNumber(actor, 'B00.2026.000777'));
+    await measure('full-text search', () => reader.search(actor, 'merenda escolar', 50));
+
+    const failed = Object.entries(results).filter(([, r]) => r.p95 > r.target);
+    for (const [label, r] of Object.entries(results)) {
+      log(
+        `${label.padEnd(30)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   target ${r.target} ms ${r.p95 > r.target ? 'MISSED' : 'ok'}`,
+      );
+    }
+    await mkdir('bench/results', { recursive: true });
+    await writeFile(
+      `bench/results/boxes-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
+      JSON.stringify({ processes: PROCESSES, runs: RUNS, results }, null, 2),
+    );
+    if (failed.length) process.exitCode = 1;
+  } finally {
+    await db.destroy().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await pg?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** BENCH_EXPLAIN=1: prints the plan of every statement one run of a query issues. */
+async function explain(db: ReturnType<typeof createDataSource>, label: string, run: () => Promise<unknown>) {
+  const statements: [string, unknown[] | undefined][] = [];
+  const query = db.query.bind(db);
+  db.query = (async (sql: string, params?: unknown[]) => {
+    statements.push([sql, params && [...params]]);
+    return query(sql, params);
+  }) as typeof db.query;
+  try {
+    await run();
+  } finally {
+    db.query = query;
+  }
+  for (const [sql, params] of statements) {
+    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
+    log(`--- ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}
+
+/** A large office in SQL: 50 units, the viewer in the first with Secretaria, processes everywhere. */
+async function seed(db: ReturnType<typeof createDataSource>): Promise<string> {
+  await db.query(`INSERT INTO units (code, name, kind, city, uf, version)
+    SELECT 'B' || lpad(i::text, 2, '0'), 'Promotoria ' || i, 'PROSECUTION_OFFICE', 'Maceió', 'AL', 1
+      FROM generate_series(0, ${UNITS - 1}) i`);
+  const [{ id: viewer }] = await db.query(
+    `INSERT INTO users (username, full_name, email, version) VALUES ('bench', 'Bench', 'b@b', 1) RETURNING id`,
+  );
+  const [{ id: colleague }] = await db.query(
+    `INSERT INTO users (username, full_name, email, version) VALUES ('colega', 'Colega', 'c@c', 1) RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO assignments (user_id, unit_id, profile, secretaria) SELECT $1, id, 'MEMBER', true FROM units WHERE code = 'B00'`,
+    [viewer],
+  );
+  // Locations: 40% Secretaria, 30% concluso (to the viewer one in a thousand), 20% archived,
+  // 10% external; one in ten at level 1, one in twenty with priority.
+  await db.query(
+    `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
+       registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, search, version)
+     SELECT u.code || '.2026.' || lpad((i / ${UNITS} + 1)::text, 6, '0'), 'NF', '10011', s.summary, u.id, u.id,
+            now() - (i || ' minutes')::interval, $1, i % 20 = 0, CASE WHEN i % 10 = 0 THEN 1 ELSE 0 END,
+            l.location,
+            CASE WHEN l.location = 'CONCLUSO' THEN (CASE WHEN i % 1000 = 4 THEN $1::uuid ELSE $2::uuid END) END,
+            now() - (i || ' seconds')::interval, 'K',
+            to_tsvector('portuguese', s.summary), 1
+       FROM generate_series(0, ${PROCESSES - 1}) i
+       JOIN LATERAL (SELECT id, code FROM units WHERE code = 'B' || lpad((i % ${UNITS})::text, 2, '0')) u ON true
+       JOIN LATERAL (SELECT CASE WHEN i % 10 < 4 THEN 'SECRETARIA' WHEN i % 10 < 7 THEN 'CONCLUSO'
+                                 WHEN i % 10 < 9 THEN 'ARCHIVED' ELSE 'EXTERNAL' END AS location) l ON true
+       JOIN LATERAL (SELECT CASE WHEN i % 97 = 0 THEN 'Irregularidade na merenda escolar ' || i
+                                 ELSE 'Apuração de fatos ' || i END AS summary) s ON true`,
+    [viewer, colleague],
+  );
+  await db.query(`ANALYZE`);
+  return viewer;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
