@@ -5,13 +5,11 @@
  * fails when a p95 misses its target. Results go to bench/results/.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource, runMigrations } from '@acervo/persistence';
 import { startEmbeddedPostgres } from '@acervo/runtime';
-import { Client } from 'pg';
-import { BoxesService } from '../apps/api/dist/modules/processes/boxes.service';
-import { ProcessReader } from '../apps/api/dist/modules/processes/process-reader';
+import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
+import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
 const UNITS = 50;
@@ -35,8 +33,8 @@ async function main(): Promise<void> {
   const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dir, ephemeral: true });
   const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
   const name = `acervo_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
+  const admin = createDataSource({ url: adminUrl, poolSize: 1 });
+  await admin.initialize();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -97,7 +95,7 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await admin.destroy();
     await pg?.stop();
     await rm(dir, { recursive: true, force: true });
   }
