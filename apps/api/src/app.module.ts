@@ -15,6 +15,7 @@ import { DistributionModule } from './modules/distribution/distribution.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProcessesModule } from './modules/processes/processes.module';
+import { PublicModule } from './modules/public/public.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         DistributionModule,
         ProcessesModule,
         DocumentsModule,
+        PublicModule,
       ],
     };
   }

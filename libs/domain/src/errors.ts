@@ -11,6 +11,9 @@ export interface FieldError {
 }
 
 export class DomainError extends Error {
+  /** A title of its own, where the answer must be recognisable (public consultation). */
+  readonly title?: string;
+
   constructor(
     readonly kind: DomainErrorKind,
     message: string,

@@ -39,7 +39,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
       const status = STATUS_OF_KIND[exception.kind];
-      return this.problem(status, exception.message, exception.kind, exception.errors);
+      const problem = this.problem(status, exception.message, exception.kind, exception.errors);
+      if (exception.title) problem.title = exception.title;
+      return problem;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
