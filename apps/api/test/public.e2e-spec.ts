@@ -47,10 +47,8 @@ describe('GET /public/processes/{number} (no sign-in)', () => {
     t = await createTestApp();
     const unit = await createUnit(t);
     unitCode = unit.code;
-    member = {
-      ...(await new AuthFlow(t).signedInUser({ profile: 'MEMBER', unitId: unit.id })),
-      unitId: unit.id,
-    } as never;
+    unitId = unit.id;
+    member = await new AuthFlow(t).signedInUser({ profile: 'MEMBER', unitId });
   });
 
   afterAll(() => t.close());
