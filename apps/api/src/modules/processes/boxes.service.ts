@@ -64,14 +64,16 @@ export class BoxesService {
              ${perDocument ? 'd.id AS document_id, d.title AS document_title, d.type_code AS document_type' : 'NULL AS document_id, NULL AS document_title, NULL AS document_type'}
         FROM ${sourceSql(box)}
        WHERE ${filters.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM (${inner}) x`,
-      params,
-    );
+    // The total is counted for the first page only: the sidebar has it, and later pages need
+    // not pay for counting the whole box again.
+    const after = decodeCursor(query.cursor);
+    const total = after
+      ? undefined
+      : (await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${inner}) x`, params))[0]
+          .total;
 
     const descending = NEWEST_FIRST.has(box);
     const keyset: string[] = [];
-    const after = decodeCursor(query.cursor);
     if (after) {
       const [r, since] = parseKey(after.key);
       keyset.push(
@@ -92,7 +94,7 @@ export class BoxesService {
     return {
       items: items.map(toItem),
       nextCursor: last ? encodeCursor({ key: JSON.stringify([last.rank, last.since]), id: last.row_id }) : null,
-      total,
+      ...(total === undefined ? {} : { total }),
     };
   }
 

@@ -114,8 +114,8 @@ export class BoxPageDto {
   @ApiProperty({ type: String, nullable: true })
   nextCursor: string | null;
 
-  @ApiProperty({ description: 'Items in the box with these filters' })
-  total: number;
+  @ApiPropertyOptional({ description: 'Items in the box with these filters (first page only)' })
+  total?: number;
 }
 
 export class BoxCountDto {
