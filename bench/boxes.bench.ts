@@ -14,6 +14,8 @@ import { ProcessReader } from '../apps/api/src/modules/processes/process-reader'
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
 const UNITS = 50;
 const RUNS = 25;
+/** Scales every target (a slower machine than the reference one, or a check of the check). */
+const TARGET_FACTOR = Number(process.env.BENCH_TARGET_FACTOR ?? 1);
 
 /** p95 targets in milliseconds, per query. */
 const TARGETS: Record<string, number> = {
@@ -27,7 +29,7 @@ const TARGETS: Record<string, number> = {
   'full-text search': 250,
 };
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   await mkdir(join(process.cwd(), '.test-data'), { recursive: true });
   const dir = await mkdtemp(join(process.cwd(), '.test-data/bench-'));
   const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dir, ephemeral: true });
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
       results[label] = {
         p50: times[Math.floor(RUNS / 2)],
         p95: times[Math.floor(RUNS * 0.95)],
-        target: TARGETS[label],
+        target: TARGETS[label] * TARGET_FACTOR,
       };
     };
 
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
       `bench/results/boxes-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
       JSON.stringify({ processes: PROCESSES, runs: RUNS, results }, null, 2),
     );
-    if (failed.length) process.exitCode = 1;
+    return failed.length === 0;
   } finally {
     await db.destroy().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
@@ -135,21 +137,22 @@ async function seed(db: ReturnType<typeof createDataSource>): Promise<string> {
     `INSERT INTO assignments (user_id, unit_id, profile, secretaria) SELECT $1, id, 'MEMBER', true FROM units WHERE code = 'B00'`,
     [viewer],
   );
-  // Locations: 40% Secretaria, 30% concluso (to the viewer one in a thousand), 20% archived,
-  // 10% external; one in ten at level 1, one in twenty with priority.
+  // Every unit alike (the moduli are independent of the unit's): 40% Secretaria, 30% concluso
+  // (to the viewer about one in three hundred), 20% archived, 10% external; one in ten at
+  // level 1, one in twenty with priority.
   await db.query(
     `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
        registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, search, version)
      SELECT u.code || '.2026.' || lpad((i / ${UNITS} + 1)::text, 6, '0'), 'NF', '10011', s.summary, u.id, u.id,
-            now() - (i || ' minutes')::interval, $1, i % 20 = 0, CASE WHEN i % 10 = 0 THEN 1 ELSE 0 END,
+            now() - (i || ' minutes')::interval, $1, (i / 7) % 20 = 0, CASE WHEN (i / 3) % 10 = 0 THEN 1 ELSE 0 END,
             l.location,
-            CASE WHEN l.location = 'CONCLUSO' THEN (CASE WHEN i % 1000 = 4 THEN $1::uuid ELSE $2::uuid END) END,
+            CASE WHEN l.location = 'CONCLUSO' THEN (CASE WHEN (i / 3) % 300 = 1 THEN $1::uuid ELSE $2::uuid END) END,
             now() - (i || ' seconds')::interval, 'K',
             to_tsvector('portuguese', s.summary), 1
        FROM generate_series(0, ${PROCESSES - 1}) i
        JOIN LATERAL (SELECT id, code FROM units WHERE code = 'B' || lpad((i % ${UNITS})::text, 2, '0')) u ON true
-       JOIN LATERAL (SELECT CASE WHEN i % 10 < 4 THEN 'SECRETARIA' WHEN i % 10 < 7 THEN 'CONCLUSO'
-                                 WHEN i % 10 < 9 THEN 'ARCHIVED' ELSE 'EXTERNAL' END AS location) l ON true
+       JOIN LATERAL (SELECT CASE WHEN (i / ${UNITS}) % 10 < 4 THEN 'SECRETARIA' WHEN (i / ${UNITS}) % 10 < 7 THEN 'CONCLUSO'
+                                 WHEN (i / ${UNITS}) % 10 < 9 THEN 'ARCHIVED' ELSE 'EXTERNAL' END AS location) l ON true
        JOIN LATERAL (SELECT CASE WHEN i % 97 = 0 THEN 'Irregularidade na merenda escolar ' || i
                                  ELSE 'Apuração de fatos ' || i END AS summary) s ON true`,
     [viewer, colleague],
@@ -162,7 +165,11 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  // Explicit: an exit hook of a dependency may otherwise leave the status at 0.
+  (ok) => process.exit(ok ? 0 : 1),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

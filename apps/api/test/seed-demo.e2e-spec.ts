@@ -15,7 +15,7 @@ describe('pnpm seed:demo', () => {
     (
       await db().query(`SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM users) AS users,
         (SELECT count(*) FROM assignments) AS assignments, (SELECT count(*) FROM user_groups) AS groups,
-        (SELECT count(*) FROM distribution_group_members) AS drawn, (SELECT count(*) FROM holidays) AS holidays, (SELECT count(*) FROM audit_records) AS audit`)
+        (SELECT count(*) FROM distribution_group_members) AS drawn, (SELECT count(*) FROM holidays) AS holidays, (SELECT count(*) FROM processes) AS processes, (SELECT count(*) FROM audit_records) AS audit`)
     )[0];
   /** The built command, as `pnpm seed:demo` runs it, on the test app's database. */
   const seed = (env: NodeJS.ProcessEnv = {}) =>
@@ -37,6 +37,12 @@ describe('pnpm seed:demo', () => {
 
     const holidays = await db().query(`SELECT count(*)::int AS n FROM holidays WHERE name = 'Natal'`);
     expect(holidays[0].n).toBe(2);
+    expect(stdout).toMatch(/Processos registrados: 300/);
+    const [history] = await db().query(
+      `SELECT (SELECT count(*) FROM process_events)::int AS events, (SELECT count(*) FROM process_custody)::int AS custody,
+              (SELECT last_value FROM process_number_sequences WHERE unit_code = '058') AS last`,
+    );
+    expect(history).toEqual({ events: 300, custody: 300, last: 150 });
 
     const login = await t.http().post('/api/v1/auth/login').send({ username: 'Analista', password }).expect(200);
     expect(login.body.status).toBe('enrollment_required');

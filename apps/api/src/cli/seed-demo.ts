@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     const result = await seedDemoOffice(dataSource, await new PasswordHasher().hash(password));
     const lines = [
       'Escritório de demonstração pronto.',
+      ...(result.processes ? [`Processos registrados: ${result.processes}.`] : []),
       ...(result.created.length
         ? [`Usuários criados (senha de todos: ${password}):`, ...result.created.map((u) => `  ${u}`)]
         : []),

@@ -1,6 +1,7 @@
 import { nationalHolidays, type Profile } from '@acervo/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../common/audit/audit-trail';
+import { seedDemoProcesses } from './demo-processes';
 
 /** The believable office of `pnpm seed:demo`: who works where, as what. */
 const UNITS = [
@@ -110,11 +111,12 @@ const DISTRIBUTION_GROUPS = [
 export interface DemoOfficeResult {
   created: string[];
   existing: string[];
+  processes: number;
 }
 
 /**
- * Fills an office with units, one user of every profile, groups, a distribution group
- * and the national holidays, in one transaction. Idempotent: what exists (by unit code, username, group
+ * Fills an office with units, one user of every profile, groups, a distribution group,
+ * the national holidays and a few hundred processes, in one transaction. Idempotent: what exists (by unit code, username, group
  * name) is left as it is, so a second run adds nothing and changes no password.
  */
 export async function seedDemoOffice(
@@ -123,7 +125,7 @@ export async function seedDemoOffice(
   today: Date = new Date(),
 ): Promise<DemoOfficeResult> {
   const audit = new AuditTrail();
-  const result: DemoOfficeResult = { created: [], existing: [] };
+  const result: DemoOfficeResult = { created: [], existing: [], processes: 0 };
   await dataSource.transaction(async (tx) => {
     const record = (entityType: string, entityId: string, after: object) =>
       audit.record(tx, null, {
@@ -211,6 +213,15 @@ export async function seedDemoOffice(
         [holiday.date, holiday.name],
       );
       if (row) await record('holiday', row.id, holiday);
+    }
+
+    // A docket for each promotoria, in its member's hands and its Secretaria.
+    for (const [code, member] of [
+      ['058', 'promotor'],
+      ['061', 'promotora'],
+    ] as const) {
+      const unit = { id: unitIds.get(code)!, code };
+      result.processes += await seedDemoProcesses(tx, unit, userIds.get('gerente')!, userIds.get(member)!, year, 150);
     }
   });
   return result;

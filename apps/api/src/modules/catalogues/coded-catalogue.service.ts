@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
 import type { Actor } from '../../common/auth/actor';
 import { translateConstraint } from '../../common/database-errors';
+import { staleVersion } from '../../common/stale-version';
 
 /** One coded catalogue: its table, its extra columns (DTO field → column), its name for people. */
 export interface CodedCatalogue {
@@ -69,9 +70,7 @@ export class CodedCatalogueService {
       const [before] = await tx.query<Row[]>(`SELECT ${columns(c)} FROM ${c.table} WHERE code = $1 FOR UPDATE`, [code]);
       if (!before) throw new NotFound(`${c.label} não encontrado(a).`);
       if (before.version !== dto.version) {
-        throw new Conflict('O registro foi alterado por outra pessoa. Recarregue e tente de novo.', [
-          { field: 'version', message: 'versão desatualizada' },
-        ]);
+        throw staleVersion();
       }
       if (dto.parentCode === code)
         throw new ValidationFailed([{ field: 'parentCode', message: 'não pode ser o próprio código' }]);

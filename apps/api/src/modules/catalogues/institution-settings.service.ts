@@ -1,5 +1,4 @@
 import {
-  Conflict,
   type InstitutionSettings,
   isTimeZone,
   type SecrecyAssignmentTable,
@@ -10,6 +9,7 @@ import { InstitutionSettingsEntity } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
+import { staleVersion } from '../../common/stale-version';
 import type { Actor } from '../../common/auth/actor';
 import type { InstitutionSettingsDto, UpdateInstitutionSettingsDto } from './dto/institution-settings.dto';
 
@@ -42,9 +42,7 @@ export class InstitutionSettingsService {
         .getRepository(InstitutionSettingsEntity)
         .findOneOrFail({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       if (row.version !== dto.version) {
-        throw new Conflict('As configurações foram alteradas por outra pessoa. Recarregue e tente de novo.', [
-          { field: 'version', message: 'versão desatualizada' },
-        ]);
+        throw staleVersion('As configurações foram alteradas');
       }
       const before = toSettings(row);
       const { version: _, secrecyAssignment, ...changes } = dto;

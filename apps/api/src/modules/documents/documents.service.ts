@@ -16,6 +16,7 @@ import { documentVisibleSql, standaloneDocumentVisibleSql } from '@acervo/persis
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
+import { staleVersion } from '../../common/stale-version';
 import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { appendEvent } from '../processes/process-events';
@@ -73,26 +74,7 @@ export class DocumentsService {
   ) {}
 
   createDraft(actor: Actor, processId: string, dto: CreateDraftDto): Promise<DocumentDto> {
-    return this.dataSource.transaction(async (tx) => {
-      const p = await this.processForDrafting(tx, actor, processId);
-      const level = await this.checkDraft(
-        tx,
-        actor,
-        p.unitId,
-        dto.typeCode,
-        dto.secrecyLevel ?? p.secrecyLevel,
-        p.secrecyLevel,
-      );
-      const id = await this.insert(tx, actor, {
-        processId,
-        unitId: p.unitId,
-        typeCode: dto.typeCode,
-        title: dto.title,
-        level,
-        html: dto.content,
-      });
-      return this.read(tx, actor, id);
-    });
+    return this.draftIn(actor, processId, dto, { html: dto.content });
   }
 
   uploadDraft(
@@ -105,6 +87,16 @@ export class DocumentsService {
     if (file.mimetype !== 'application/pdf' || !isPdf(file.buffer)) {
       throw new ValidationFailed([{ field: 'file', message: 'o arquivo não é um PDF' }]);
     }
+    return this.draftIn(actor, processId, dto, { pdf: file.buffer });
+  }
+
+  /** A draft in a process: the drafting rule, the type and level checks, then the row. */
+  private draftIn(
+    actor: Actor,
+    processId: string,
+    dto: { typeCode: string; title: string; secrecyLevel?: number },
+    content: { html: string } | { pdf: Buffer },
+  ): Promise<DocumentDto> {
     return this.dataSource.transaction(async (tx) => {
       const p = await this.processForDrafting(tx, actor, processId);
       const level = await this.checkDraft(
@@ -121,7 +113,7 @@ export class DocumentsService {
         typeCode: dto.typeCode,
         title: dto.title,
         level,
-        pdf: file.buffer,
+        ...content,
       });
       return this.read(tx, actor, id);
     });
@@ -419,10 +411,7 @@ export interface Row {
   version: number;
 }
 
-const staleDocument = () =>
-  new Conflict('O documento foi alterado por outra pessoa. Recarregue e tente de novo.', [
-    { field: 'version', message: 'versão desatualizada' },
-  ]);
+const staleDocument = () => staleVersion('O documento foi alterado');
 
 function toDto(r: Row): DocumentDto {
   return {

@@ -16,6 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { fullContentSql } from '@acervo/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
+import { staleVersion } from '../../common/stale-version';
 import type { Actor } from '../../common/auth/actor';
 import type {
   ArchiveDto,
@@ -50,10 +51,7 @@ export interface Plan {
   custody?: { unitId: string; holderId: string | null } | null;
 }
 
-const STALE = () =>
-  new Conflict('O processo foi alterado por outra pessoa. Recarregue e tente de novo.', [
-    { field: 'version', message: 'versão desatualizada' },
-  ]);
+const STALE = () => staleVersion('O processo foi alterado');
 
 /**
  * The operations of DOMAIN §3.2 that move a process. Each locks the process, checks that

@@ -9,7 +9,7 @@ import { toPage } from '../../common/pagination';
 import { pageOfIds } from '../../common/named-pages';
 import type { CreateGroupDto, GroupDto, GroupListDto, GroupsQuery, UpdateGroupDto } from './dto/group.dto';
 import { OrganisationAccess } from './organisation-access';
-import { staleVersion } from './units.service';
+import { staleVersion } from '../../common/stale-version';
 
 const GROUP_NOT_FOUND = 'Grupo não encontrado.';
 const duplicateName = () =>

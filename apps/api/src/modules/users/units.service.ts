@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
 import type { Actor } from '../../common/auth/actor';
 import { translateConstraint } from '../../common/database-errors';
+import { staleVersion } from '../../common/stale-version';
 import { decodeCursor, type PageQuery, toPage } from '../../common/pagination';
 import type { CreateUnitDto, UnitDto, UnitListDto, UpdateUnitDto } from './dto/unit.dto';
 
@@ -72,11 +73,6 @@ export class UnitsService {
     return unit;
   }
 }
-
-export const staleVersion = () =>
-  new Conflict('O registro foi alterado por outra pessoa. Recarregue e tente de novo.', [
-    { field: 'version', message: 'versão desatualizada' },
-  ]);
 
 function toUnitDto(u: UnitEntity): UnitDto {
   return {

@@ -19,7 +19,7 @@ import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { OrganisationAccess } from './organisation-access';
-import { staleVersion } from './units.service';
+import { staleVersion } from '../../common/stale-version';
 import { loadAssignmentFacts, toDrafts } from './user-assignments';
 import { UserReader } from './user-reader';
 
