@@ -290,6 +290,17 @@ describe('processes: registration, view, operations, boxes', () => {
   });
 
   describe('boxes', () => {
+    it('count in the sidebar exactly what each box lists', async () => {
+      for (const user of [member, secretaria, manager, inspector, outsider, assistant]) {
+        const counts = (await as(user).get('/boxes').expect(200)).body as { box: string; count: number }[];
+        for (const { box, count } of counts) {
+          const page = (await as(user).get(`/boxes/${box}?limit=200`).expect(200)).body;
+          expect({ box, count }).toEqual({ box, count: page.total });
+          expect(page.items.length).toBe(Math.min(page.total, 200));
+        }
+      }
+    });
+
     it('page with a cursor in order, priority first, without repeating or skipping, and filter', async () => {
       const all = await boxIds(member, 'secretaria');
       expect(all.length).toBeGreaterThan(5);

@@ -10,6 +10,7 @@ import type { Box } from './dto/box.dto';
 // Arrays rather than IN (subquery): `unit_id = ANY(ARRAY(…))` is an index condition, so a
 // box reads only its units' part of the (unit, location, priority, arrival) index.
 const MY_UNITS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1)`;
+export const MY_UNITS_SQL = MY_UNITS;
 const MY_SECRETARIAS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
 
 /**
