@@ -24,6 +24,7 @@ const TARGETS: Record<string, number> = {
   'secretaria, page 5 (cursor)': 150,
   'conclusos, first page': 150,
   'archived, first page': 150,
+  'outbox, first page': 150,
   'sidebar counts': 400,
   'by exact number': 20,
   'full-text search': 250,
@@ -77,6 +78,7 @@ async function main(): Promise<boolean> {
     }
     await measure('secretaria, page 5 (cursor)', () => boxes.page(actor, 'secretaria', { limit: 50, cursor } as never));
     await measure('conclusos, first page', () => boxes.page(actor, 'conclusos', page));
+    await measure('outbox, first page', () => boxes.page(actor, 'outbox', page));
     await measure('archived, first page', () => boxes.page(actor, 'archived', page));
     await measure('sidebar counts', () => boxes.counts(actor));
     await measure('by exact number', () => reader.byNumber(actor, 'B00.2026.000777'));
@@ -156,6 +158,12 @@ async function seed(db: ReturnType<typeof createDataSource>): Promise<string> {
        JOIN LATERAL (SELECT CASE WHEN i % 97 = 0 THEN 'Irregularidade na merenda escolar ' || i
                                  ELSE 'Apuração de fatos ' || i END AS summary) s ON true`,
     [viewer, colleague],
+  );
+  // The viewer once held about one process in sixty-four: its Saída.
+  await db.query(
+    `INSERT INTO process_custody (process_id, unit_id, holder_id, from_at, to_at)
+     SELECT id, unit_id, $1, located_at - interval '1 day', located_at FROM processes WHERE (hashtext(number) & 63) = 0`,
+    [viewer],
   );
   await db.query(`ANALYZE`);
   return viewer;

@@ -25,10 +25,14 @@ export const DEADLINE_STATE_SQL = `'NONE'`;
 const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
   OR (p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_SECRETARIAS})))`;
 
-/** When a process left the viewer's hands (or its Secretaria), for the Saída box. */
-const LEFT_ME_AT = `(SELECT max(c.to_at) FROM process_custody c
-  WHERE c.process_id = p.id AND c.to_at IS NOT NULL
-    AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id = ANY(${MY_SECRETARIAS}))))`;
+/**
+ * The Saída: per process, when it last left the viewer's hands (or its Secretaria), from
+ * the custody rows — indexed by holder and by unit — joined once, never a subquery per
+ * process of the whole table.
+ */
+const LEFT_ME = `(SELECT c.process_id, max(c.to_at) AS left_at FROM process_custody c
+  WHERE c.to_at IS NOT NULL AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id = ANY(${MY_SECRETARIAS})))
+  GROUP BY c.process_id) o`;
 
 /** Document boxes list one row per document (alias `d`), inside the unit's processes. */
 export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']);
@@ -36,7 +40,7 @@ export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']
 export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
   waiting: `${WITH_ME} AND ${WAITING_SQL}`,
-  outbox: `NOT ${WITH_ME} AND ${LEFT_ME_AT} IS NOT NULL`,
+  outbox: `NOT ${WITH_ME}`,
   external: `p.location = 'EXTERNAL' AND p.unit_id = ANY(${MY_UNITS})`,
   archived: `p.location = 'ARCHIVED' AND p.unit_id = ANY(${MY_UNITS})`,
   secretaria: `p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_UNITS})`,
@@ -51,7 +55,7 @@ export const NEWEST_FIRST: ReadonlySet<Box> = new Set<Box>(['outbox', 'trash']);
 
 /** The instant a box orders by: arrival where it is, or, in Saída, when it left. */
 export function sinceSql(box: Box): string {
-  if (box === 'outbox') return LEFT_ME_AT;
+  if (box === 'outbox') return 'o.left_at';
   if (box === 'trash') return 'd.trashed_at';
   if (box === 'drafts') return 'd.updated_at';
   return 'p.located_at';
@@ -65,5 +69,6 @@ export function visibleSql(box: Box): string {
 
 /** FROM clause: processes, joined to their documents in document boxes. */
 export function sourceSql(box: Box): string {
+  if (box === 'outbox') return `processes p JOIN ${LEFT_ME} ON o.process_id = p.id`;
   return DOCUMENT_BOXES.has(box) ? 'processes p JOIN documents d ON d.process_id = p.id' : 'processes p';
 }
