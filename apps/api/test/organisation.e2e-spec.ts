@@ -354,6 +354,10 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
         .patch(`/groups/${res.body.id}`, { version: res.body.version, memberIds: [memberA.id, managerA.id] })
         .expect(200);
       expect(renamed.body.members).toHaveLength(2);
+      expect(renamed.body.version).toBe(res.body.version + 1);
+      await as(managerA.token)
+        .patch(`/groups/${res.body.id}`, { version: res.body.version, memberIds: [] })
+        .expect(409);
     });
 
     it('refuses unknown members, other units, and non-managers', async () => {

@@ -53,7 +53,11 @@ export class GroupsService {
         this.access.assertMayManageUnit(actor, group.unitId);
         if (group.version !== dto.version) throw staleVersion();
         const before = await this.read(tx, id);
-        await tx.getRepository(UserGroupEntity).save({ ...group, name: dto.name?.trim() ?? group.name });
+        // Explicit: a change of members alone must move the version too.
+        await tx.query(`UPDATE user_groups SET name = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+          id,
+          dto.name?.trim() ?? group.name,
+        ]);
         if (dto.memberIds) await this.setMembers(tx, id, dto.memberIds);
         const after = await this.read(tx, id);
         await this.audit.record(tx, actor, {
