@@ -325,6 +325,31 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
     expect(counts).toContainEqual({ box: 'drafts', count: expect.any(Number) });
   });
 
+  it("changes a document's own level within the table, never below the process, with an event", async () => {
+    const p = await newProcess();
+    const doc = (await draft(member, p.id).expect(201)).body;
+    const before = await documents();
+    await as(manager).post(`/documents/${doc.id}/secrecy`, { version: 1, level: 5 }).expect(400);
+    await as(member).post(`/documents/${doc.id}/secrecy`, { version: 1, level: 5 }).expect(400);
+    const clerkTooHigh = await as(clerk).post(`/documents/${doc.id}/secrecy`, { version: 1, level: 2 }).expect(400);
+    expect(fields(clerkTooHigh.body)).toEqual(['level']);
+    const raised = await as(member)
+      .post(`/documents/${doc.id}/secrecy`, { version: 1, level: 3, justification: 'Dados fiscais' })
+      .expect(200);
+    expect(raised.body).toMatchObject({ secrecyLevel: 3, version: 2 });
+    await as(clerk).get(`/documents/${doc.id}`).expect(404);
+    await as(clerk).post(`/documents/${doc.id}/secrecy`, { version: 2, level: 0 }).expect(404);
+    expect((await as(member).get(`/processes/${p.id}`)).body.events.at(-1)).toMatchObject({
+      code: MOVEMENTS.SECRECY_DECREED.code,
+      documentIds: [doc.id],
+      details: { fromLevel: 0, toLevel: 3, justification: 'Dados fiscais' },
+    });
+    const restricted = await newProcess({ secrecyLevel: 1 });
+    const inRestricted = (await draft(member, restricted.id).expect(201)).body;
+    await as(member).post(`/documents/${inRestricted.id}/secrecy`, { version: 1, level: 0 }).expect(400);
+    expect(await documents()).toBe(before + 1);
+  });
+
   it('takes no documents in an archived process', async () => {
     const p = await newProcess();
     await as(clerk)

@@ -37,6 +37,7 @@ import {
   CreateDraftDto,
   DocumentDto,
   DocumentIdsDto,
+  DocumentLevelDto,
   DocumentListDto,
   DocumentListQuery,
   DocumentVersionDto,
@@ -170,6 +171,19 @@ export class DocumentsController {
     @Body() dto: DocumentVersionDto,
   ): Promise<DocumentDto> {
     return this.documents.sign(actor, id, dto.version);
+  }
+
+  @Authenticated()
+  @Post('documents/:id/secrecy')
+  @HttpCode(200)
+  @ApiOperation({ summary: "A document's own level: at least its process's, within what the caller may assign (§4.2)" })
+  @ApiOkResponse({ type: DocumentDto })
+  setLevel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DocumentLevelDto,
+  ): Promise<DocumentDto> {
+    return this.documents.setLevel(actor, id, dto);
   }
 
   @Authenticated()

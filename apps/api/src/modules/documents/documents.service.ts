@@ -215,6 +215,59 @@ export class DocumentsService {
     return hash;
   }
 
+  /**
+   * A document's own level (DOMAIN §4.1–4.2): never below its process's, set by a user of
+   * the unit who may assign it by the institution's table; the process's history records it.
+   */
+  setLevel(actor: Actor, id: string, dto: { version: number; level: number; justification?: string }) {
+    return this.dataSource.transaction(async (tx) => {
+      const doc = await this.lockVisible(tx, actor, id);
+      if (!doc.process_id) throw new Conflict('Documento avulso: o nível é o do registro.');
+      if (doc.version !== dto.version) throw staleDocument();
+      const p = await this.lockProcess(tx, doc.process_id);
+      const settings = await this.settings.current(tx);
+      const mine = actor.assignments.filter((a) => a.unitId === p.unitId).map((a) => a.profile);
+      const assignable = assignableLevel(mine, settings.secrecyAssignment);
+      if (assignable < 0) throw new Forbidden('Seu perfil não atribui níveis de sigilo.');
+      const problems = [
+        ...(dto.level < p.secrecyLevel
+          ? [{ field: 'level', message: 'o documento tem ao menos o nível do processo' }]
+          : []),
+        ...(dto.level > assignable || doc.secrecy_level > assignable
+          ? [{ field: 'level', message: 'seu perfil não pode atribuir este nível de sigilo' }]
+          : []),
+        ...(dto.level === doc.secrecy_level ? [{ field: 'level', message: 'o documento já está neste nível' }] : []),
+        ...(dto.level === 5 && !p.responsibleMemberId
+          ? [{ field: 'level', message: 'nível 5 exige um membro responsável pelo processo' }]
+          : []),
+      ];
+      if (problems.length) throw new ValidationFailed(problems.slice(0, 1));
+      const now = this.clock.now();
+      await tx.query(`UPDATE documents SET secrecy_level = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [
+        id,
+        dto.level,
+        now,
+      ]);
+      await appendEvent(tx, p.id, now, {
+        code: MOVEMENTS.SECRECY_DECREED.code,
+        actorId: actor.userId,
+        unitId: p.unitId,
+        documentIds: [id],
+        details: {
+          fromLevel: doc.secrecy_level,
+          toLevel: dto.level,
+          ...(dto.justification ? { justification: dto.justification.trim() } : {}),
+        },
+      });
+      // After lowering, the actor may still see it; after raising, perhaps not.
+      const [after] = await tx.query<Row[]>(
+        `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code WHERE d.id = $1`,
+        [id],
+      );
+      return toDto(after);
+    });
+  }
+
   trash(actor: Actor, id: string): Promise<void> {
     return this.moveTrash(actor, id, true);
   }

@@ -234,3 +234,20 @@ export class ConvertDto {
   @MaxLength(100)
   originNumber?: string;
 }
+
+export class DocumentLevelDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ minimum: 0, maximum: 5, description: "At least the process's level" })
+  @IsIn([0, 1, 2, 3, 4, 5])
+  level: number;
+
+  @ApiPropertyOptional({ description: 'Recorded with the event' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  justification?: string;
+}
