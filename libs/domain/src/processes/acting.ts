@@ -1,3 +1,4 @@
+import { Conflict, type DomainError, Forbidden } from '../errors';
 import type { Profile } from '../profiles';
 
 /** Where a process is (DOMAIN §3.1): exactly one at a time. */
@@ -70,6 +71,14 @@ const FROM: Readonly<Record<Operation, readonly Location[]>> = {
   'link-draft': ['SECRETARIA', 'CONCLUSO'],
   secrecy: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL', 'ARCHIVED'],
 };
+
+/**
+ * The error a refusal is answered with: where the process is makes the request conflict
+ * with its state (409); who asks is not allowed (403).
+ */
+export function refusalError(refusal: Refusal): DomainError {
+  return refusal.reason === 'location' ? new Conflict(refusal.message) : new Forbidden(refusal.message);
+}
 
 export type Refusal = { reason: 'location'; message: string } | { reason: 'actor'; message: string };
 
@@ -147,11 +156,16 @@ export function mayReceiveConclusion(profile: Profile): boolean {
 /** Locations where a process takes new documents. */
 const OPEN_FOR_DOCUMENTS: readonly Location[] = ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'];
 
+function closedForDocuments(p: ProcessPosition): Refusal | null {
+  return OPEN_FOR_DOCUMENTS.includes(p.location)
+    ? null
+    : { reason: 'location', message: `O processo está ${LOCATION_NAMES[p.location]}: não recebe documentos.` };
+}
+
 /** Why the actor may not draft in this process (null: it may). */
 export function refuseDrafting(actor: Actor, p: ProcessPosition): Refusal | null {
-  if (!OPEN_FOR_DOCUMENTS.includes(p.location)) {
-    return { reason: 'location', message: `O processo está ${LOCATION_NAMES[p.location]}: não recebe documentos.` };
-  }
+  const closed = closedForDocuments(p);
+  if (closed) return closed;
   const allowed = assignmentsIn(actor, p.unitId).some(
     (a) =>
       DRAFTERS.includes(a.profile) &&
@@ -162,9 +176,8 @@ export function refuseDrafting(actor: Actor, p: ProcessPosition): Refusal | null
 
 /** Why the actor may not sign documents of this process (null: it may). */
 export function refuseSigning(actor: Actor, p: ProcessPosition): Refusal | null {
-  if (!OPEN_FOR_DOCUMENTS.includes(p.location)) {
-    return { reason: 'location', message: `O processo está ${LOCATION_NAMES[p.location]}: não recebe documentos.` };
-  }
+  const closed = closedForDocuments(p);
+  if (closed) return closed;
   const allowed = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
   return allowed ? null : { reason: 'actor', message: 'Só membros do órgão assinam documentos.' };
 }

@@ -1,4 +1,4 @@
-import { formatProcessNumber, parseProcessNumber } from './process-number';
+import { canonicalProcessNumber, formatProcessNumber, parseProcessNumber } from './process-number';
 
 describe(formatProcessNumber.name, () => {
   it.each<[string, number, number, string]>([
@@ -25,4 +25,11 @@ describe(parseProcessNumber.name, () => {
       expect(parseProcessNumber(text)).toBeNull();
     },
   );
+});
+
+describe(canonicalProcessNumber.name, () => {
+  it('writes a number as registration does, or gives null', () => {
+    expect(canonicalProcessNumber('cdc.2026.42')).toBe('CDC.2026.000042');
+    expect(canonicalProcessNumber('058.2026')).toBeNull();
+  });
 });

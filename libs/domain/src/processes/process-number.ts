@@ -23,3 +23,9 @@ export function parseProcessNumber(text: string): ProcessNumberParts | null {
   if (sequential < 1) return null;
   return { unitCode: m[1], year: Number(m[2]), sequential };
 }
+
+/** The number as registration writes it (`cdc.2026.42` → `CDC.2026.000042`), or null. */
+export function canonicalProcessNumber(text: string): string | null {
+  const parts = parseProcessNumber(text);
+  return parts && formatProcessNumber(parts.unitCode, parts.year, parts.sequential);
+}

@@ -1,7 +1,7 @@
 import { Conflict, MEMBER_PROFILES, NotFound, ValidationFailed } from '@acervo/domain';
 import { DistributionGroupEntity, DistributionGroupMemberEntity } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
 import type { Actor } from '../../common/auth/actor';
 import { translateConstraint } from '../../common/database-errors';
@@ -81,8 +81,10 @@ export class DistributionGroupsService {
 
   async list(query: DistributionGroupsQuery): Promise<DistributionGroupListDto> {
     const rows = await pageOfIds(this.dataSource, 'distribution_groups', query);
-    const items: DistributionGroupDto[] = [];
-    for (const { id } of rows) items.push(await this.read(this.dataSource.manager, id));
+    const items = await this.readMany(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
     const keys = new Map(rows.map((r) => [r.id, r.sort_key]));
     return toPage(items, query.limit, (g) => keys.get(g.id)!);
   }
@@ -123,10 +125,18 @@ export class DistributionGroupsService {
   }
 
   private async read(db: EntityManager, id: string): Promise<DistributionGroupDto> {
-    const group = await db.getRepository(DistributionGroupEntity).findOneBy({ id });
+    const [group] = await this.readMany(db, [id]);
     if (!group) throw new NotFound(GROUP_NOT_FOUND);
+    return group;
+  }
+
+  /** Groups with their members in two queries, in the order of `ids`. */
+  private async readMany(db: EntityManager, ids: string[]): Promise<DistributionGroupDto[]> {
+    if (!ids.length) return [];
+    const groups = await db.getRepository(DistributionGroupEntity).findBy({ id: In(ids) });
     const members = await db.query<
       {
+        group_id: string;
         user_id: string;
         username: string;
         full_name: string;
@@ -135,25 +145,34 @@ export class DistributionGroupsService {
         ends_on: string | null;
       }[]
     >(
-      `SELECT m.user_id, u.username, u.full_name, m.weight, to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on,
-              to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
+      `SELECT m.group_id, m.user_id, u.username, u.full_name, m.weight,
+              to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM distribution_group_members m JOIN users u ON u.id = m.user_id
-        WHERE m.group_id = $1 ORDER BY lower(u.username)`,
-      [id],
+        WHERE m.group_id = ANY($1::uuid[]) ORDER BY lower(u.username)`,
+      [ids],
     );
-    return {
-      id: group.id,
-      name: group.name,
-      unitId: group.unitId,
-      version: group.version,
-      members: members.map((m) => ({
-        userId: m.user_id,
-        username: m.username,
-        fullName: m.full_name,
-        weight: Number(m.weight),
-        startsOn: m.starts_on,
-        endsOn: m.ends_on,
-      })),
-    };
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    return ids.flatMap((id) => {
+      const group = byId.get(id);
+      if (!group) return [];
+      return [
+        {
+          id: group.id,
+          name: group.name,
+          unitId: group.unitId,
+          version: group.version,
+          members: members
+            .filter((m) => m.group_id === id)
+            .map((m) => ({
+              userId: m.user_id,
+              username: m.username,
+              fullName: m.full_name,
+              weight: Number(m.weight),
+              startsOn: m.starts_on,
+              endsOn: m.ends_on,
+            })),
+        },
+      ];
+    });
   }
 }

@@ -8,6 +8,7 @@ import {
   MOVEMENTS,
   NotFound,
   type ProcessPosition,
+  refusalError,
   refuseDrafting,
   refuseSigning,
   ValidationFailed,
@@ -49,6 +50,9 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 const DOCUMENT_COLUMNS = `d.id, d.process_id, d.unit_id, d.type_code, t.name AS type_name, t.decisory, d.title, d.format,
   d.html, d.secrecy_level, d.status, d.standalone, d.created_by, d.created_at, d.signed_by, d.signed_at, d.sha256,
   d.trashed_at, d.version`;
+
+/** Every read of documents: its columns, with its type's name and decisory flag. */
+const SELECT_DOCUMENTS = `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code`;
 
 /**
  * Who may see a document: through its process; a standalone one, in the unit it is
@@ -180,7 +184,7 @@ export class DocumentsService {
       if (doc.version !== version) throw staleDocument();
       const p = await this.lockProcess(tx, doc.process_id);
       const refusal = refuseSigning(actor, p);
-      if (refusal) throw refusal.reason === 'location' ? new Conflict(refusal.message) : new Forbidden(refusal.message);
+      if (refusal) throw refusalError(refusal);
       const hash = await this.freeze(tx, actor, doc, p);
       await appendEvent(tx, p.id, this.clock.now(), {
         code: MOVEMENTS.DOCUMENT_ADDED.code,
@@ -260,10 +264,7 @@ export class DocumentsService {
         },
       });
       // After lowering, the actor may still see it; after raising, perhaps not.
-      const [after] = await tx.query<Row[]>(
-        `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code WHERE d.id = $1`,
-        [id],
-      );
+      const [after] = await tx.query<Row[]>(`${SELECT_DOCUMENTS} WHERE d.id = $1`, [id]);
       return toDto(after);
     });
   }
@@ -280,7 +281,7 @@ export class DocumentsService {
   async list(actor: Actor, processId: string, trashed: boolean): Promise<DocumentListDto> {
     await this.reader.assertFull(actor, processId);
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code
+      `${SELECT_DOCUMENTS}
         WHERE d.process_id = $1 AND ${VISIBLE} AND (d.trashed_at IS NOT NULL) = $3
         ORDER BY d.created_at, d.id`,
       [processId, actor.userId, trashed],
@@ -310,7 +311,7 @@ export class DocumentsService {
     await this.reader.assertFull(actor, processId, tx);
     const p = await this.lockProcess(tx, processId);
     const refusal = refuseDrafting(actor, p);
-    if (refusal) throw refusal.reason === 'location' ? new Conflict(refusal.message) : new Forbidden(refusal.message);
+    if (refusal) throw refusalError(refusal);
     return p;
   }
 
@@ -328,7 +329,7 @@ export class DocumentsService {
   /** A visible document, locked for change; 404 for one the actor may not see. */
   async lockVisible(tx: EntityManager, actor: Actor, id: string): Promise<Row> {
     const [doc] = await tx.query<Row[]>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code
+      `${SELECT_DOCUMENTS}
         WHERE d.id = $1 AND ${VISIBLE} FOR UPDATE OF d`,
       [id, actor.userId],
     );
@@ -345,7 +346,7 @@ export class DocumentsService {
       const p = await this.lockProcess(tx, doc.process_id);
       // Signed documents are the members' to remove; a draft, its author's or any drafter's.
       const refusal = doc.status === 'SIGNED' ? refuseSigning(actor, p) : refuseDrafting(actor, p);
-      if (refusal) throw refusal.reason === 'location' ? new Conflict(refusal.message) : new Forbidden(refusal.message);
+      if (refusal) throw refusalError(refusal);
       const now = this.clock.now();
       await tx.query(
         `UPDATE documents SET trashed_at = $2, trashed_by = $3, updated_at = $4, version = version + 1 WHERE id = $1`,
@@ -433,7 +434,7 @@ export class DocumentsService {
 
   private async read(db: EntityManager, actor: Actor, id: string): Promise<DocumentDto> {
     const [doc] = await db.query<Row[]>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code
+      `${SELECT_DOCUMENTS}
         WHERE d.id = $1 AND ${VISIBLE}`,
       [id, actor.userId],
     );

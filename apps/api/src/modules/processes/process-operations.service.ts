@@ -3,12 +3,12 @@ import {
   assignableLevel,
   type Clock,
   Conflict,
-  Forbidden,
   type Location,
   mayReceiveConclusion,
   MOVEMENTS,
   type Operation,
   type Profile,
+  refusalError,
   refuseOperation,
   ValidationFailed,
 } from '@acervo/domain';
@@ -35,6 +35,8 @@ import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
 
 export interface Locked {
   id: string;
+  number: string;
+  externalOrgan: string | null;
   unitId: string;
   location: Location;
   holderId: string | null;
@@ -127,11 +129,10 @@ export class ProcessOperations {
   }
 
   returnExternal(actor: Actor, id: string, dto: VersionedDto) {
-    return this.operate(actor, id, 'return-external', dto, async (tx, p) => {
-      const [{ external_organ: organ }] = await tx.query(`SELECT external_organ FROM processes WHERE id = $1`, [p.id]);
+    return this.operate(actor, id, 'return-external', dto, async (_tx, p) => {
       return {
         set: { location: 'SECRETARIA', external_organ: null },
-        event: { code: MOVEMENTS.RETURNED_EXTERNAL.code, details: { organ } },
+        event: { code: MOVEMENTS.RETURNED_EXTERNAL.code, details: { organ: p.externalOrgan } },
         custody: { unitId: p.unitId, holderId: null },
       };
     });
@@ -209,31 +210,26 @@ export class ProcessOperations {
    * box, and stays findable by number; both histories record it.
    */
   attach(actor: Actor, id: string, dto: AttachDto) {
-    return this.operate(actor, id, 'attach', dto, async (tx) => {
+    return this.operate(actor, id, 'attach', dto, async (tx, p) => {
       if (dto.principalId === id) {
         throw new ValidationFailed([{ field: 'principalId', message: 'um processo não se anexa a si mesmo' }]);
       }
-      const seen = await tx.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
-        dto.principalId,
-        actor.userId,
-      ]);
-      const [principal] = seen.length
-        ? await tx.query<{ id: string; number: string; unit_id: string; location: Location }[]>(
-            `SELECT id, number, unit_id, location FROM processes WHERE id = $1 FOR UPDATE`,
-            [dto.principalId],
-          )
-        : [];
+      // Visible to the actor and locked, in one statement.
+      const [principal] = await tx.query<{ id: string; number: string; unit_id: string; location: Location }[]>(
+        `SELECT p.id, p.number, p.unit_id, p.location FROM processes p
+          WHERE p.id = $1 AND ${fullContentSql('p', '$2')} FOR UPDATE`,
+        [dto.principalId, actor.userId],
+      );
       if (!principal)
         throw new ValidationFailed([{ field: 'principalId', message: 'processo principal não encontrado' }]);
       if (principal.location === 'ATTACHED' || principal.location === 'ARCHIVED') {
         throw new ValidationFailed([{ field: 'principalId', message: 'o principal está anexado ou arquivado' }]);
       }
-      const [{ number }] = await tx.query<{ number: string }[]>(`SELECT number FROM processes WHERE id = $1`, [id]);
       await appendEvent(tx, principal.id, this.clock.now(), {
         code: MOVEMENTS.ATTACHED.code,
         actorId: actor.userId,
         unitId: principal.unit_id,
-        details: { secondaryId: id, secondaryNumber: number },
+        details: { secondaryId: id, secondaryNumber: p.number },
       });
       return {
         set: { location: 'ATTACHED', holder_id: null, principal_id: principal.id },
@@ -258,7 +254,7 @@ export class ProcessOperations {
     return this.dataSource.transaction(async (tx) => {
       await this.reader.assertFull(actor, id, tx);
       const [p] = await tx.query<Locked[]>(
-        `SELECT id, unit_id AS "unitId", location, holder_id AS "holderId",
+        `SELECT id, number, external_organ AS "externalOrgan", unit_id AS "unitId", location, holder_id AS "holderId",
                 responsible_member_id AS "responsibleMemberId", secrecy_level AS "secrecyLevel", version
            FROM processes WHERE id = $1 FOR UPDATE`,
         [id],
@@ -267,8 +263,7 @@ export class ProcessOperations {
       // A stale view is answered first: what the caller saw is no longer where the process is.
       if (p.version !== dto.version) throw STALE();
       const refusal = refuseOperation(actor, p, op);
-      if (refusal?.reason === 'location') throw new Conflict(refusal.message);
-      if (refusal) throw new Forbidden(refusal.message);
+      if (refusal) throw refusalError(refusal);
 
       const { set, event, custody } = await plan(tx, p);
       // Box order is by arrival where the process now is.

@@ -1,4 +1,4 @@
-import { NotFound, parseProcessNumber, partyNameFor, type Visibility } from '@acervo/domain';
+import { canonicalProcessNumber, NotFound, partyNameFor, type Visibility } from '@acervo/domain';
 import { documentVisibleSql, fullContentSql, visibilityByNumberSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -70,9 +70,8 @@ export class ProcessReader {
 
   /** By exact number: full content, the cover only (level 1 outside the unit), or nothing. */
   async byNumber(viewer: Actor, number: string): Promise<ProcessViewDto[]> {
-    const parts = parseProcessNumber(number);
-    if (!parts) return [];
-    const canonical = `${parts.unitCode}.${parts.year}.${String(parts.sequential).padStart(6, '0')}`;
+    const canonical = canonicalProcessNumber(number);
+    if (!canonical) return [];
     const rows = await this.dataSource.query<ProcessRow[]>(
       `SELECT * FROM (${SELECT(visibilityByNumberSql('p', '$2'))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
       [canonical, viewer.userId],

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import {
-  parseProcessNumber,
+  canonicalProcessNumber,
   PublicProcessNotFound,
   PublicProcessSecret,
   publicAnswer,
@@ -35,8 +35,7 @@ export class PublicConsultation {
   constructor(private readonly dataSource: DataSource) {}
 
   async byNumber(number: string, key?: string): Promise<PublicProcessDto> {
-    const parts = parseProcessNumber(number);
-    const canonical = parts && `${parts.unitCode}.${parts.year}.${String(parts.sequential).padStart(6, '0')}`;
+    const canonical = canonicalProcessNumber(number);
     const [row] = canonical
       ? await this.dataSource.query<
           {

@@ -25,7 +25,8 @@ const USER_COLUMNS = `u.id, u.username, u.full_name, u.cpf, u.email, u.registrat
 export class UserReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async byId(db: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<UserDto> {
+  async byId(id: string, options: { lock?: boolean; db?: EntityManager } = {}): Promise<UserDto> {
+    const db = options.db ?? this.dataSource.manager;
     const [row] = await db.query<UserRow[]>(
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
       [id],

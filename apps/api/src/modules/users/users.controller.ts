@@ -1,7 +1,6 @@
 import { USER_MANAGER_PROFILES, USER_READER_PROFILES } from '@acervo/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { type Actor, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CreateUserDto, UpdateUserDto, UserDto, UserListDto, UsersQuery } from './dto/user.dto';
@@ -16,7 +15,6 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly reader: UserReader,
     private readonly access: OrganisationAccess,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Authenticated({ profiles: USER_MANAGER_PROFILES })
@@ -43,7 +41,7 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    const user = await this.reader.byId(this.dataSource.manager, id);
+    const user = await this.reader.byId(id);
     this.access.assertReadable(actor, user.assignments);
     return user;
   }

@@ -67,7 +67,7 @@ export class UsersService {
           }),
         );
         await insertAssignments(tx, user.id, drafts);
-        const after = await this.reader.byId(tx, user.id);
+        const after = await this.reader.byId(user.id, { db: tx });
         await this.audit.record(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, after });
         return after;
       });
@@ -84,7 +84,7 @@ export class UsersService {
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const before = await this.reader.byId(tx, id, { lock: true });
+        const before = await this.reader.byId(id, { lock: true, db: tx });
         this.access.assertReadable(actor, before.assignments);
         if (before.version !== dto.version) throw staleVersion();
 
@@ -100,7 +100,7 @@ export class UsersService {
           .execute();
         if (personal.active === false && before.active) await this.sessions.closeAll(id, tx);
 
-        const after = await this.reader.byId(tx, id);
+        const after = await this.reader.byId(id, { db: tx });
         await this.audit.record(tx, actor, { action: 'user.updated', entityType: 'user', entityId: id, before, after });
         return after;
       });
