@@ -7,7 +7,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDataSource, runMigrations } from '@acervo/persistence';
-import { startEmbeddedPostgres } from '@acervo/runtime';
+import { startEmbeddedPostgres, SystemClock } from '@acervo/runtime';
 import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
 import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
 
@@ -50,8 +50,9 @@ async function main(): Promise<boolean> {
     log(`seeded ${PROCESSES} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const actor = { userId: viewer, sessionId: 'bench', username: 'bench', assignments: [] };
-    const boxes = new BoxesService(db);
-    const reader = new ProcessReader(db);
+    const clock = new SystemClock();
+    const boxes = new BoxesService(db, clock);
+    const reader = new ProcessReader(db, clock);
     const page = { limit: 50 } as never;
     let cursor: string | undefined;
     const results: Record<string, { p50: number; p95: number; target: number }> = {};

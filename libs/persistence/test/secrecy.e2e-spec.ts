@@ -1,70 +1,119 @@
-import { PROFILES, processVisibility, SECRECY_LEVELS, type SecrecyLevel, type Viewer } from '@acervo/domain';
+import {
+  type AccessRule,
+  documentAccess,
+  type GuardedDocument,
+  type GuardedProcess,
+  type Profile,
+  PROFILES,
+  processVisibility,
+  type SecrecyLevel,
+  type Viewer,
+} from '@acervo/domain';
 import { createTestDatabase, type TestDatabase } from '@acervo/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource, fullContentSql, visibilityByNumberSql } from '../src';
+import fc from 'fast-check';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  createDataSource,
+  documentVisibleSql,
+  standaloneDocumentVisibleSql,
+  visibilityByNumberSql,
+  type ViewerSql,
+} from '../src';
 
 /**
- * The two faces of the secrecy policy — processVisibility in memory, fullContentSql in
- * the database — give the same answer for every profile, unit relation and level.
+ * The two faces of the secrecy policy — the in-memory decision (libs/domain) and the SQL
+ * predicates every query joins (libs/persistence) — give the same answer on random
+ * populations: users with any assignments and groups, processes and documents at any
+ * level, permissions and denials to users and groups, some expired.
  */
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const HOUR = 3_600_000;
+const VIEWER: ViewerSql = { user: '$1', now: '$2' };
+
+interface Population {
+  users: { assignments: { unit: number; profile: Profile }[]; groups: number[] }[];
+  processes: { unit: number; level: SecrecyLevel; responsible: number | null }[];
+  documents: { process: number | null; unit: number; raise: number }[];
+  rules: {
+    on: 'process' | 'document';
+    target: number;
+    subject: 'USER' | 'GROUP';
+    who: number;
+    effect: 'ALLOW' | 'DENY';
+    expiresInHours: number | null;
+    levelShift: number;
+  }[];
+}
+
+const UNITS = 3; // index 2 stands for "no unit" (ADMIN-like assignments)
+const GROUPS = 2;
+
+const population: fc.Arbitrary<Population> = fc.record({
+  users: fc.array(
+    fc.record({
+      // One assignment per unit (the database's rule).
+      assignments: fc.uniqueArray(
+        fc.record({ unit: fc.integer({ min: 0, max: UNITS - 1 }), profile: fc.constantFrom(...PROFILES) }),
+        { maxLength: 2, selector: (a) => a.unit },
+      ),
+      groups: fc.subarray([0, 1]),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  processes: fc.array(
+    fc.record({
+      unit: fc.integer({ min: 0, max: 1 }),
+      level: fc.constantFrom(0, 1, 2, 3, 4, 5) as fc.Arbitrary<SecrecyLevel>,
+      responsible: fc.option(fc.nat(), { nil: null }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+  documents: fc.array(
+    fc.record({
+      process: fc.option(fc.nat(), { nil: null, freq: 4 }),
+      unit: fc.integer({ min: 0, max: 1 }),
+      raise: fc.integer({ min: 0, max: 3 }),
+    }),
+    { maxLength: 5 },
+  ),
+  rules: fc.array(
+    fc.record({
+      on: fc.constantFrom('process' as const, 'document' as const),
+      target: fc.nat(),
+      subject: fc.constantFrom('USER' as const, 'GROUP' as const),
+      who: fc.nat(),
+      effect: fc.constantFrom('ALLOW' as const, 'DENY' as const),
+      // 0: expiring at the very instant asked about (it no longer applies).
+      expiresInHours: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
+      levelShift: fc.constantFrom(0, 0, 0, 1, -1),
+    }),
+    { maxLength: 8 },
+  ),
+});
+
 describe('secrecy policy: SQL face = in-memory face', () => {
   let db: TestDatabase;
   let sut: DataSource;
-  const viewers: Viewer[] = [];
-  const processes: { id: string; unitId: string; secrecyLevel: SecrecyLevel; responsibleMemberId: string | null }[] =
-    [];
+  let units: string[];
+  let granter: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     sut = createDataSource({ url: db.url, poolSize: 2 });
     await sut.initialize();
-    const unit = async (code: string) =>
-      (
-        await sut.query(
-          `INSERT INTO units (code, name, kind, city, uf, version)
-          VALUES ($1, $1, 'PROSECUTION_OFFICE', 'Maceió', 'AL', 1) RETURNING id`,
-          [code],
-        )
-      )[0].id as string;
-    const [home, away] = [await unit('H1'), await unit('A1')];
-    let n = 0;
-    const user = async (assignments: Viewer['assignments']) => {
+    units = [];
+    for (const code of ['H1', 'A1']) {
       const [{ id }] = await sut.query(
-        `INSERT INTO users (username, full_name, email, version) VALUES ($1, 'X', 'x@x', 1) RETURNING id`,
-        [`u${++n}`],
+        `INSERT INTO units (code, name, kind, city, uf, version)
+         VALUES ($1, $1, 'PROSECUTION_OFFICE', 'Maceió', 'AL', 1) RETURNING id`,
+        [code],
       );
-      for (const a of assignments) {
-        await sut.query(`INSERT INTO assignments (user_id, unit_id, profile) VALUES ($1, $2, $3)`, [
-          id,
-          a.unitId,
-          a.profile,
-        ]);
-      }
-      viewers.push({ userId: id, assignments });
-      return id as string;
-    };
-    for (const profile of PROFILES) {
-      const unitId = profile === 'ADMIN' ? null : home;
-      await user([{ unitId, profile }]);
-      if (profile !== 'ADMIN') await user([{ unitId: away, profile }]);
+      units.push(id);
     }
-    await user([]);
-    await user([
-      { unitId: home, profile: 'INTERN' },
-      { unitId: away, profile: 'MEMBER' },
-    ]);
-    const responsible = viewers.find((v) => v.assignments[0]?.profile === 'MEMBER')!.userId;
-    for (const level of SECRECY_LEVELS) {
-      for (const responsibleMemberId of [responsible, null]) {
-        const [{ id }] = await sut.query(
-          `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-             registered_by, secrecy_level, responsible_member_id, located_at, access_key, search, version)
-           VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now(), 'k', ''::tsvector, 1) RETURNING id`,
-          [`H1.2026.${processes.length + 1}`, home, responsible, level, responsibleMemberId],
-        );
-        processes.push({ id, unitId: home, secrecyLevel: level, responsibleMemberId });
-      }
-    }
+    [{ id: granter }] = await sut.query(
+      `INSERT INTO users (username, full_name, email, version) VALUES ('granter', 'G', 'g@x', 1) RETURNING id`,
+    );
   });
 
   afterAll(async () => {
@@ -72,33 +121,139 @@ describe('secrecy policy: SQL face = in-memory face', () => {
     await db.drop();
   });
 
-  it('agrees on full content for every viewer and process', async () => {
-    for (const viewer of viewers) {
-      const rows = await sut.query<{ id: string }[]>(
-        `SELECT p.id FROM processes p WHERE ${fullContentSql('p', '$1')}`,
-        [viewer.userId],
-      );
-      const inSql = new Set(rows.map((r) => r.id));
-      for (const p of processes) {
-        expect({ viewer, p, full: inSql.has(p.id) }).toEqual({
-          viewer,
-          p,
-          full: processVisibility(viewer, p) === 'full',
-        });
-      }
+  /** Writes the population inside `tx` and returns it as the in-memory face sees it. */
+  async function materialise(tx: EntityManager, pop: Population) {
+    const groupIds: string[] = [];
+    for (let g = 0; g < GROUPS; g++) {
+      const [{ id }] = await tx.query(`INSERT INTO user_groups (name, version) VALUES ($1, 1) RETURNING id`, [`g${g}`]);
+      groupIds.push(id);
     }
-  });
+    const viewers: Viewer[] = [];
+    for (const [i, u] of pop.users.entries()) {
+      const [{ id }] = await tx.query(
+        `INSERT INTO users (username, full_name, email, version) VALUES ($1, 'X', 'x@x', 1) RETURNING id`,
+        [`u${i}`],
+      );
+      const assignments = u.assignments.map((a) => ({ unitId: units[a.unit] ?? null, profile: a.profile }));
+      for (const a of assignments) {
+        await tx.query(`INSERT INTO assignments (user_id, unit_id, profile) VALUES ($1, $2, $3)`, [
+          id,
+          a.unitId,
+          a.profile,
+        ]);
+      }
+      for (const g of u.groups) {
+        await tx.query(`INSERT INTO user_group_members (group_id, user_id) VALUES ($1, $2)`, [groupIds[g], id]);
+      }
+      viewers.push({ userId: id, assignments, groupIds: u.groups.map((g) => groupIds[g]) });
+    }
+    const processes: (GuardedProcess & { id: string; rules: AccessRule[] })[] = [];
+    for (const [i, p] of pop.processes.entries()) {
+      const responsibleMemberId = p.responsible === null ? null : viewers[p.responsible % viewers.length].userId;
+      const [{ id }] = await tx.query(
+        `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
+           registered_by, secrecy_level, responsible_member_id, located_at, access_key, search, version)
+         VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now(), 'k', ''::tsvector, 1) RETURNING id`,
+        [`H1.2026.${i + 1}`, units[p.unit], granter, p.level, responsibleMemberId],
+      );
+      processes.push({ id, unitId: units[p.unit], secrecyLevel: p.level, responsibleMemberId, rules: [] });
+    }
+    const documents: (GuardedDocument & { id: string; rules: AccessRule[] })[] = [];
+    for (const d of pop.documents) {
+      const process = d.process === null ? null : processes[d.process % processes.length];
+      const level = Math.min(5, (process?.secrecyLevel ?? 0) + d.raise) as SecrecyLevel;
+      const unitId = process?.unitId ?? units[d.unit];
+      const [{ id }] = await tx.query(
+        `INSERT INTO documents (process_id, unit_id, type_code, title, format, html, secrecy_level, created_by,
+           created_at, updated_at, version)
+         VALUES ($1, $2, 'DESPACHO', 't', 'HTML', '<p>x</p>', $3, $4, now(), now(), 1) RETURNING id`,
+        [process?.id ?? null, unitId, level, granter],
+      );
+      documents.push({ id, secrecyLevel: level, unitId, process, rules: [] });
+    }
+    const taken = new Set<string>();
+    for (const r of pop.rules) {
+      const onDocument = r.on === 'document' && documents.length > 0;
+      const target = onDocument ? documents[r.target % documents.length] : processes[r.target % processes.length];
+      const subjectId = r.subject === 'USER' ? viewers[r.who % viewers.length].userId : groupIds[r.who % GROUPS];
+      if (taken.has(target.id + subjectId)) continue;
+      taken.add(target.id + subjectId);
+      const level = onDocument ? Math.max(0, Math.min(5, target.secrecyLevel + r.levelShift)) : null;
+      const expiresAt = r.expiresInHours === null ? null : new Date(NOW.getTime() + r.expiresInHours * HOUR);
+      const [{ id }] = await tx.query(
+        `INSERT INTO access_rules (process_id, document_id, user_id, group_id, effect, level, expires_at, granted_by, granted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`,
+        [
+          onDocument ? null : target.id,
+          onDocument ? target.id : null,
+          r.subject === 'USER' ? subjectId : null,
+          r.subject === 'GROUP' ? subjectId : null,
+          r.effect,
+          level,
+          expiresAt,
+          granter,
+        ],
+      );
+      target.rules.push({ id, subjectType: r.subject, subjectId, effect: r.effect, expiresAt, level });
+    }
+    return { viewers, processes, documents };
+  }
 
-  it('agrees on what an exact number shows', async () => {
-    for (const viewer of viewers) {
-      const rows = await sut.query<{ id: string; v: string }[]>(
-        `SELECT p.id, ${visibilityByNumberSql('p', '$1')} AS v FROM processes p`,
-        [viewer.userId],
-      );
-      for (const row of rows) {
-        const p = processes.find((x) => x.id === row.id)!;
-        expect({ viewer, p, v: row.v }).toEqual({ viewer, p, v: processVisibility(viewer, p, 'exact_number') });
-      }
-    }
+  /** What the SQL face answers for one viewer, read exactly as the services read it. */
+  async function sqlAnswers(tx: EntityManager, viewer: Viewer) {
+    const processes = await tx.query<{ id: string; v: string }[]>(
+      `SELECT p.id, ${visibilityByNumberSql('p', VIEWER)} AS v FROM processes p`,
+      [viewer.userId, NOW],
+    );
+    const documents = await tx.query<{ id: string; seen: boolean }[]>(
+      `SELECT d.id, CASE WHEN d.process_id IS NULL THEN ${standaloneDocumentVisibleSql('d', VIEWER)}
+         ELSE EXISTS (SELECT 1 FROM processes p WHERE p.id = d.process_id AND ${documentVisibleSql('d', 'p', VIEWER)})
+         END AS seen
+         FROM documents d`,
+      [viewer.userId, NOW],
+    );
+    return {
+      processes: new Map(processes.map((r) => [r.id, r.v])),
+      documents: new Map(documents.map((r) => [r.id, r.seen])),
+    };
+  }
+
+  it('agrees on every (viewer, process) and (viewer, document) pair of random populations', async () => {
+    let pairs = 0;
+    await fc.assert(
+      fc.asyncProperty(population, async (pop) => {
+        const rollback = new Error('rollback');
+        await sut
+          .transaction(async (tx) => {
+            const world = await materialise(tx, pop);
+            for (const viewer of world.viewers) {
+              const sql = await sqlAnswers(tx, viewer);
+              for (const p of world.processes) {
+                expect({ viewer, p, v: sql.processes.get(p.id) }).toEqual({
+                  viewer,
+                  p,
+                  v: processVisibility(viewer, p, NOW, 'exact_number'),
+                });
+                pairs++;
+              }
+              for (const d of world.documents) {
+                expect({ viewer, d, seen: sql.documents.get(d.id) }).toEqual({
+                  viewer,
+                  d,
+                  seen: documentAccess(viewer, d, NOW).sees,
+                });
+                pairs++;
+              }
+            }
+            throw rollback;
+          })
+          .catch((e: unknown) => {
+            if (e !== rollback) throw e;
+          });
+      }),
+      { numRuns: 150, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
+    );
+    // A property that checks nothing proves nothing.
+    expect(pairs).toBeGreaterThan(1000);
   });
 });

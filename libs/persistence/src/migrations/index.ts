@@ -5,6 +5,7 @@ import { Organisation1764000000000 } from './1764000000000-Organisation';
 import { Catalogues1764000000100 } from './1764000000100-Catalogues';
 import { Processes1764100000000 } from './1764100000000-Processes';
 import { Documents1764100000001 } from './1764100000001-Documents';
+import { AccessRules1764200000000 } from './1764200000000-AccessRules';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Catalogues1764000000100,
   Processes1764100000000,
   Documents1764100000001,
+  AccessRules1764200000000,
 ];

@@ -13,7 +13,7 @@ import {
   refuseSigning,
   ValidationFailed,
 } from '@acervo/domain';
-import { documentVisibleSql, standaloneDocumentVisibleSql } from '@acervo/persistence';
+import { documentVisibleSql, standaloneDocumentVisibleSql, type ViewerSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -54,14 +54,17 @@ const DOCUMENT_COLUMNS = `d.id, d.process_id, d.unit_id, d.type_code, t.name AS 
 /** Every read of documents: its columns, with its type's name and decisory flag. */
 const SELECT_DOCUMENTS = `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN document_types t ON t.code = d.type_code`;
 
+/** Document reads bind the viewer as `$2` and the application's "now" as `$3`. */
+const VIEWER: ViewerSql = { user: '$2', now: '$3' };
+
 /**
  * Who may see a document: through its process; a standalone one, in the unit it is
  * addressed to (and by the Protocolo user who registered it), by its own level.
  */
 const VISIBLE = `(CASE WHEN d.process_id IS NULL
-    THEN ${standaloneDocumentVisibleSql('d', '$2')}
+    THEN ${standaloneDocumentVisibleSql('d', VIEWER)}
       AND (d.created_by = $2 OR d.unit_id IN (SELECT unit_id FROM assignments WHERE user_id = $2))
-    ELSE EXISTS (SELECT 1 FROM processes p WHERE p.id = d.process_id AND ${documentVisibleSql('d', 'p', '$2')}) END)`;
+    ELSE EXISTS (SELECT 1 FROM processes p WHERE p.id = d.process_id AND ${documentVisibleSql('d', 'p', VIEWER)}) END)`;
 
 /**
  * Documents: drafts (rich text or PDF) in a process or standalone, their signing (which
@@ -282,9 +285,9 @@ export class DocumentsService {
     await this.reader.assertFull(actor, processId);
     const rows = await this.dataSource.query<Row[]>(
       `${SELECT_DOCUMENTS}
-        WHERE d.process_id = $1 AND ${VISIBLE} AND (d.trashed_at IS NOT NULL) = $3
+        WHERE d.process_id = $1 AND ${VISIBLE} AND (d.trashed_at IS NOT NULL) = $4
         ORDER BY d.created_at, d.id`,
-      [processId, actor.userId, trashed],
+      [processId, actor.userId, this.clock.now(), trashed],
     );
     return { items: rows.map(toDto), nextCursor: null };
   }
@@ -331,7 +334,7 @@ export class DocumentsService {
     const [doc] = await tx.query<Row[]>(
       `${SELECT_DOCUMENTS}
         WHERE d.id = $1 AND ${VISIBLE} FOR UPDATE OF d`,
-      [id, actor.userId],
+      [id, actor.userId, this.clock.now()],
     );
     if (!doc) throw new NotFound(DOCUMENT_NOT_FOUND);
     return doc;
@@ -436,7 +439,7 @@ export class DocumentsService {
     const [doc] = await db.query<Row[]>(
       `${SELECT_DOCUMENTS}
         WHERE d.id = $1 AND ${VISIBLE}`,
-      [id, actor.userId],
+      [id, actor.userId, this.clock.now()],
     );
     if (!doc) throw new NotFound(DOCUMENT_NOT_FOUND);
     return toDto(doc);

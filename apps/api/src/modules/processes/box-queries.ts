@@ -1,11 +1,12 @@
-import { documentVisibleSql, fullContentSql } from '@acervo/persistence';
+import { documentVisibleSql, fullContentSql, type ViewerSql } from '@acervo/persistence';
 import type { Box } from './dto/box.dto';
 
 /**
  * The SQL of the boxes (DOMAIN §3.1), derived from where each process is. `$1` is the
- * viewer. Every box joins the secrecy policy, so a process the viewer may not see is not
- * listed, not counted, not hinted at.
+ * viewer, `$2` the application's "now". Every box joins the secrecy policy, so a process
+ * the viewer may not see is not listed, not counted, not hinted at.
  */
+const VIEWER: ViewerSql = { user: '$1', now: '$2' };
 
 // Arrays rather than IN (subquery): `unit_id = ANY(ARRAY(…))` is an index condition, so a
 // box reads only its units' part of the (unit, location, priority, arrival) index.
@@ -63,8 +64,8 @@ export function sinceSql(box: Box): string {
 
 /** The one visibility condition every box adds to its own (and the document's level in document boxes). */
 export function visibleSql(box: Box): string {
-  const process = `p.location <> 'ATTACHED' AND ${fullContentSql('p', '$1')}`;
-  return DOCUMENT_BOXES.has(box) ? `${process} AND ${documentVisibleSql('d', 'p', '$1')}` : process;
+  const process = `p.location <> 'ATTACHED' AND ${fullContentSql('p', VIEWER)}`;
+  return DOCUMENT_BOXES.has(box) ? `${process} AND ${documentVisibleSql('d', 'p', VIEWER)}` : process;
 }
 
 /** FROM clause: processes, joined to their documents in document boxes. */

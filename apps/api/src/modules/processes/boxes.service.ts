@@ -1,6 +1,7 @@
-import { ValidationFailed } from '@acervo/domain';
+import { type Clock, ValidationFailed } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import {
@@ -42,10 +43,13 @@ interface Row {
  */
 @Injectable()
 export class BoxesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
 
   async page(viewer: Actor, box: Box, query: BoxQuery): Promise<BoxPageDto> {
-    const params: unknown[] = [viewer.userId];
+    const params: unknown[] = [viewer.userId, this.clock.now()];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const filters = [BOX_PREDICATES[box], visibleSql(box)];
     const perDocument = DOCUMENT_BOXES.has(box);
@@ -118,7 +122,7 @@ export class BoxesService {
          FROM processes p
         WHERE (p.unit_id = ANY(${MY_UNITS_SQL}) OR p.holder_id = $1 OR p.responsible_member_id = $1)
           AND ${visibleSql('inbox')}`,
-      [viewer.userId],
+      [viewer.userId, this.clock.now()],
     );
     return BOXES.map((box) => ({ box, count: row[box] }));
   }

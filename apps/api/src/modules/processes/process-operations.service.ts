@@ -217,8 +217,8 @@ export class ProcessOperations {
       // Visible to the actor and locked, in one statement.
       const [principal] = await tx.query<{ id: string; number: string; unit_id: string; location: Location }[]>(
         `SELECT p.id, p.number, p.unit_id, p.location FROM processes p
-          WHERE p.id = $1 AND ${fullContentSql('p', '$2')} FOR UPDATE`,
-        [dto.principalId, actor.userId],
+          WHERE p.id = $1 AND ${fullContentSql('p', { user: '$2', now: '$3' })} FOR UPDATE`,
+        [dto.principalId, actor.userId, this.clock.now()],
       );
       if (!principal)
         throw new ValidationFailed([{ field: 'principalId', message: 'processo principal não encontrado' }]);

@@ -1,7 +1,8 @@
-import { canonicalProcessNumber, NotFound, partyNameFor, type Visibility } from '@acervo/domain';
-import { documentVisibleSql, fullContentSql, visibilityByNumberSql } from '@acervo/persistence';
+import { canonicalProcessNumber, type Clock, NotFound, partyNameFor, type Visibility } from '@acervo/domain';
+import { documentVisibleSql, fullContentSql, visibilityByNumberSql, type ViewerSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
 import type {
@@ -13,6 +14,9 @@ import type {
 } from './dto/process-view.dto';
 
 export const PROCESS_NOT_FOUND = 'Processo não encontrado.';
+
+/** Reader queries bind the viewer as `$2` and the application's "now" as `$3`. */
+const VIEWER: ViewerSql = { user: '$2', now: '$3' };
 
 interface ProcessRow {
   id: string;
@@ -56,14 +60,17 @@ const SELECT = (visibility: string) => `
  */
 @Injectable()
 export class ProcessReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
 
   /** The full view, or 404 for a process the viewer may not see (exactly as for none). */
   async view(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<ProcessViewDto> {
-    const [row] = await db.query<ProcessRow[]>(`${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
-      id,
-      viewer.userId,
-    ]);
+    const [row] = await db.query<ProcessRow[]>(
+      `${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
+      [id, viewer.userId, this.clock.now()],
+    );
     if (!row) throw new NotFound(PROCESS_NOT_FOUND);
     return this.toView(db, row, viewer);
   }
@@ -73,8 +80,8 @@ export class ProcessReader {
     const canonical = canonicalProcessNumber(number);
     if (!canonical) return [];
     const rows = await this.dataSource.query<ProcessRow[]>(
-      `SELECT * FROM (${SELECT(visibilityByNumberSql('p', '$2'))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
-      [canonical, viewer.userId],
+      `SELECT * FROM (${SELECT(visibilityByNumberSql('p', VIEWER))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
+      [canonical, viewer.userId, this.clock.now()],
     );
     return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r, viewer)));
   }
@@ -91,14 +98,14 @@ export class ProcessReader {
     cursor?: string,
   ): Promise<{ items: ProcessViewDto[]; nextCursor: string | null }> {
     const after = decodeCursor(cursor);
-    const params: unknown[] = [q, viewer.userId, limit + 1];
+    const params: unknown[] = [q, viewer.userId, this.clock.now(), limit + 1];
     const keyset = after
       ? `AND (p.registered_at, p.id) < ($${params.push(after.key)}::timestamptz, $${params.push(after.id)}::uuid)`
       : '';
     const rows = await this.dataSource.query<(ProcessRow & { registered_key: string })[]>(
       `${SELECT(`'full'`)}
-        WHERE p.search @@ websearch_to_tsquery('portuguese', $1) AND ${fullContentSql('p', '$2')} ${keyset}
-        ORDER BY p.registered_at DESC, p.id DESC LIMIT $3`,
+        WHERE p.search @@ websearch_to_tsquery('portuguese', $1) AND ${fullContentSql('p', VIEWER)} ${keyset}
+        ORDER BY p.registered_at DESC, p.id DESC LIMIT $4`,
       params,
     );
     const items = rows.slice(0, limit).map((r) => ({ ...this.cover(r), summary: r.summary }));
@@ -114,9 +121,10 @@ export class ProcessReader {
   }
 
   async assertFull(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<void> {
-    const seen = await db.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', '$2')}`, [
+    const seen = await db.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`, [
       id,
       viewer.userId,
+      this.clock.now(),
     ]);
     if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
   }
@@ -159,8 +167,8 @@ export class ProcessReader {
       accessKey: r.access_key,
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
       attached: await db.query<{ id: string; number: string }[]>(
-        `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', '$2')} ORDER BY p.number`,
-        [r.id, viewer.userId],
+        `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', VIEWER)} ORDER BY p.number`,
+        [r.id, viewer.userId, this.clock.now()],
       ),
       documents: await this.documentSummaries(db, r.id, viewer),
       events: await this.eventRows(db, r.id, 10_000, 0),
@@ -187,9 +195,9 @@ export class ProcessReader {
     >(
       `SELECT d.id, d.type_code, t.name AS type_name, d.title, d.format, d.status, d.secrecy_level, d.signed_at
          FROM documents d JOIN document_types t ON t.code = d.type_code JOIN processes p ON p.id = d.process_id
-        WHERE d.process_id = $1 AND d.trashed_at IS NULL AND ${documentVisibleSql('d', 'p', '$2')}
+        WHERE d.process_id = $1 AND d.trashed_at IS NULL AND ${documentVisibleSql('d', 'p', VIEWER)}
         ORDER BY d.created_at, d.id`,
-      [processId, viewer.userId],
+      [processId, viewer.userId, this.clock.now()],
     );
     return rows.map((d) => ({
       id: d.id,
