@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createDataSource, runMigrations } from '@acervo/persistence';
 import { startEmbeddedPostgres, SystemClock } from '@acervo/runtime';
 import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
+import { AccessLog } from '../apps/api/src/common/audit/access-log';
 import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
@@ -52,7 +53,7 @@ async function main(): Promise<boolean> {
     const actor = { userId: viewer, sessionId: 'bench', username: 'bench', assignments: [] };
     const clock = new SystemClock();
     const boxes = new BoxesService(db, clock);
-    const reader = new ProcessReader(db, clock);
+    const reader = new ProcessReader(db, new AccessLog(), clock);
     const page = { limit: 50 } as never;
     let cursor: string | undefined;
     const results: Record<string, { p50: number; p95: number; target: number }> = {};

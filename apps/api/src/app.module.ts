@@ -16,6 +16,7 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProcessesModule } from './modules/processes/processes.module';
 import { PublicModule } from './modules/public/public.module';
+import { SecrecyModule } from './modules/secrecy/secrecy.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         ProcessesModule,
         DocumentsModule,
         PublicModule,
+        SecrecyModule,
       ],
     };
   }

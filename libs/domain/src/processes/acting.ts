@@ -1,4 +1,5 @@
 import { Conflict, type DomainError, Forbidden } from '../errors';
+import { MEMBER_PROFILES } from '../organisation/assignments';
 import type { Profile } from '../profiles';
 
 /** Where a process is (DOMAIN §3.1): exactly one at a time. */
@@ -51,7 +52,7 @@ const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCO
 const DRAFTERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY', 'ANALYST', 'ASSISTANT', 'INTERN'];
 
 /** Profiles that sign (juntam) documents: the members. */
-const SIGNERS: readonly Profile[] = ['CHIEF', 'MEMBER', 'ON_DUTY'];
+const SIGNERS = MEMBER_PROFILES;
 
 /** Where each operation may start from. */
 const FROM: Readonly<Record<Operation, readonly Location[]>> = {

@@ -43,7 +43,7 @@ export class AccessRules1764200000000 implements MigrationInterface {
 
     await q.query(`
       CREATE TABLE "access_log" (
-        "id" bigint GENERATED ALWAYS AS IDENTITY,
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "at" TIMESTAMP WITH TIME ZONE NOT NULL,
         "user_id" uuid,
         "process_id" uuid NOT NULL,
@@ -53,7 +53,6 @@ export class AccessRules1764200000000 implements MigrationInterface {
         "unit_id" uuid NOT NULL,
         "own_unit" boolean NOT NULL,
         "ip" text,
-        "user_agent" text,
         CONSTRAINT "PK_access_log" PRIMARY KEY ("id"),
         CONSTRAINT "FK_access_log_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT,
         CONSTRAINT "FK_access_log_process" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE RESTRICT

@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, toPage } from '../../common/pagination';
+import type { AccessLogItem, AccessLogPage, AccessLogQuery } from './dto/access-log.dto';
 import type { AuditRecordItem, AuditRecordPage, AuditRecordsQuery } from './dto/audit-records.dto';
 import type { SecurityEventItem, SecurityEventPage, SecurityEventsQuery } from './dto/security-events.dto';
 
-/** Profiles that read the security log, each for the users of its own units. */
+/** Profiles that read the security and access logs, each for its own units. */
 const READERS = ['CHIEF', 'INSPECTOR'];
+
+function readerUnits(viewer: Actor): string[] {
+  return viewer.assignments.filter((a) => READERS.includes(a.profile) && a.unitId).map((a) => a.unitId!);
+}
 
 @Injectable()
 export class AuditService {
@@ -17,9 +22,8 @@ export class AuditService {
    * newest first. The scope is part of the query, so pages and cursors never leak.
    */
   async securityEvents(viewer: Actor, query: SecurityEventsQuery): Promise<SecurityEventPage> {
-    const units = viewer.assignments.filter((a) => READERS.includes(a.profile) && a.unitId).map((a) => a.unitId!);
     const after = decodeCursor(query.cursor);
-    const params: unknown[] = [units, query.limit + 1];
+    const params: unknown[] = [readerUnits(viewer), query.limit + 1];
     const where = [`EXISTS (SELECT 1 FROM assignments a WHERE a.user_id = e.user_id AND a.unit_id = ANY($1::uuid[]))`];
     const bind = (value: unknown) => `$${params.push(value)}`;
     if (query.userId) where.push(`e.user_id = ${bind(query.userId)}`);
@@ -56,6 +60,62 @@ export class AuditService {
       createdAt: r.created_at.toISOString(),
     }));
     return toPage(items, query.limit, (i) => i.createdAt);
+  }
+
+  /**
+   * The access log of the processes that were in one of the viewer's units (as CHIEF or
+   * INSPECTOR) when they were read, newest first; scoped inside the query like the
+   * security log.
+   */
+  async accessLog(viewer: Actor, query: AccessLogQuery): Promise<AccessLogPage> {
+    const after = decodeCursor(query.cursor);
+    const params: unknown[] = [readerUnits(viewer), query.limit + 1];
+    const where = [`l.unit_id = ANY($1::uuid[])`];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    if (query.processId) where.push(`l.process_id = ${bind(query.processId)}`);
+    if (query.userId) where.push(`l.user_id = ${bind(query.userId)}`);
+    if (query.from) where.push(`l.at >= ${bind(query.from)}`);
+    if (query.to) where.push(`l.at < ${bind(query.to)}`);
+    if (after) where.push(`(l.at, l.id) < (${bind(after.key)}::timestamptz, ${bind(after.id)}::uuid)`);
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        at: Date;
+        user_id: string | null;
+        username: string | null;
+        process_id: string;
+        number: string;
+        document_id: string | null;
+        how: string;
+        secrecy_level: number;
+        unit_id: string;
+        own_unit: boolean;
+        ip: string | null;
+      }>
+    >(
+      `SELECT l.id, l.at, l.user_id, u.username, l.process_id, p.number, l.document_id, l.how, l.secrecy_level,
+              l.unit_id, l.own_unit, l.ip
+         FROM access_log l JOIN processes p ON p.id = l.process_id LEFT JOIN users u ON u.id = l.user_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY l.at DESC, l.id DESC
+        LIMIT $2`,
+      params,
+    );
+    const items: AccessLogItem[] = rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      userId: r.user_id,
+      username: r.username,
+      processId: r.process_id,
+      number: r.number,
+      documentId: r.document_id,
+      how: r.how,
+      secrecyLevel: r.secrecy_level,
+      unitId: r.unit_id,
+      ownUnit: r.own_unit,
+      ip: r.ip,
+    }));
+    return toPage(items, query.limit, (i) => i.at);
   }
 
   /** Changes to organisation and catalogue data, newest first (ADMIN and the Corregedoria). */

@@ -27,7 +27,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { OperationResultDto } from '../processes/dto/operations.dto';
 import { DocumentOperations } from './document-operations.service';
@@ -105,8 +105,9 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DocumentListQuery,
+    @Client() client: ClientInfo,
   ): Promise<DocumentListDto> {
-    return this.documents.list(actor, id, query.trashed === 'true');
+    return this.documents.list(actor, id, query.trashed === 'true', client);
   }
 
   @Authenticated()
@@ -121,8 +122,12 @@ export class DocumentsController {
   @Authenticated()
   @Get('documents/:id')
   @ApiOkResponse({ type: DocumentDto })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDto> {
-    return this.documents.get(actor, id);
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Client() client: ClientInfo,
+  ): Promise<DocumentDto> {
+    return this.documents.get(actor, id, client);
   }
 
   @Authenticated()
@@ -134,8 +139,9 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Client() client: ClientInfo,
   ): Promise<StreamableFile> {
-    const { doc, body, contentType } = await this.documents.content(actor, id);
+    const { doc, body, contentType } = await this.documents.content(actor, id, client);
     const name = `${doc.title.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100)}.${doc.format === 'PDF' ? 'pdf' : 'html'}`;
     res.set({
       'Content-Type': contentType,

@@ -18,7 +18,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import { staleVersion } from '../../common/stale-version';
-import type { Actor } from '../../common/auth/actor';
+import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { appendEvent } from '../processes/process-events';
 import { ProcessReader } from '../processes/process-reader';
@@ -281,8 +281,14 @@ export class DocumentsService {
     return this.read(this.dataSource.manager, actor, id);
   }
 
-  async list(actor: Actor, processId: string, trashed: boolean): Promise<DocumentListDto> {
+  async list(
+    actor: Actor,
+    processId: string,
+    trashed: boolean,
+    client: ClientInfo | null = null,
+  ): Promise<DocumentListDto> {
     await this.reader.assertFull(actor, processId);
+    await this.reader.logAccess(actor, processId, 'DOCUMENTS', client);
     const rows = await this.dataSource.query<Row[]>(
       `${SELECT_DOCUMENTS}
         WHERE d.process_id = $1 AND ${VISIBLE} AND (d.trashed_at IS NOT NULL) = $4
@@ -292,13 +298,20 @@ export class DocumentsService {
     return { items: rows.map(toDto), nextCursor: null };
   }
 
-  get(actor: Actor, id: string): Promise<DocumentDto> {
-    return this.read(this.dataSource.manager, actor, id);
+  async get(actor: Actor, id: string, client: ClientInfo | null = null): Promise<DocumentDto> {
+    const doc = await this.read(this.dataSource.manager, actor, id);
+    if (doc.processId) await this.reader.logAccess(actor, doc.processId, 'DOCUMENT', client, doc.id);
+    return doc;
   }
 
   /** The bytes to download: the PDF as uploaded, or the sanitised HTML. */
-  async content(actor: Actor, id: string): Promise<{ doc: DocumentDto; body: Buffer; contentType: string }> {
+  async content(
+    actor: Actor,
+    id: string,
+    client: ClientInfo | null = null,
+  ): Promise<{ doc: DocumentDto; body: Buffer; contentType: string }> {
     const doc = await this.read(this.dataSource.manager, actor, id);
+    if (doc.processId) await this.reader.logAccess(actor, doc.processId, 'DOWNLOAD', client, doc.id);
     if (doc.format === 'HTML') {
       return { doc, body: Buffer.from(doc.html ?? '', 'utf8'), contentType: 'text/html; charset=utf-8' };
     }

@@ -3,7 +3,8 @@ import { documentVisibleSql, fullContentSql, visibilityByNumberSql, type ViewerS
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
-import type { Actor } from '../../common/auth/actor';
+import { AccessLog, type AccessHow } from '../../common/audit/access-log';
+import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
 import type {
   EventDto,
@@ -62,27 +63,31 @@ const SELECT = (visibility: string) => `
 export class ProcessReader {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLog,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  /** The full view, or 404 for a process the viewer may not see (exactly as for none). */
-  async view(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<ProcessViewDto> {
+  /** The full view, or 404 for a process the viewer may not see (exactly as for none); logged. */
+  async view(viewer: Actor, id: string, client: ClientInfo | null = null): Promise<ProcessViewDto> {
+    const db = this.dataSource.manager;
     const [row] = await db.query<ProcessRow[]>(
       `${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
       [id, viewer.userId, this.clock.now()],
     );
     if (!row) throw new NotFound(PROCESS_NOT_FOUND);
+    await this.logAccess(viewer, id, 'DETAIL', client);
     return this.toView(db, row, viewer);
   }
 
   /** By exact number: full content, the cover only (level 1 outside the unit), or nothing. */
-  async byNumber(viewer: Actor, number: string): Promise<ProcessViewDto[]> {
+  async byNumber(viewer: Actor, number: string, client: ClientInfo | null = null): Promise<ProcessViewDto[]> {
     const canonical = canonicalProcessNumber(number);
     if (!canonical) return [];
     const rows = await this.dataSource.query<ProcessRow[]>(
       `SELECT * FROM (${SELECT(visibilityByNumberSql('p', VIEWER))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
       [canonical, viewer.userId, this.clock.now()],
     );
+    for (const r of rows) await this.logAccess(viewer, r.id, 'BY_NUMBER', client);
     return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r, viewer)));
   }
 
@@ -113,8 +118,9 @@ export class ProcessReader {
     return { items, nextCursor: last ? encodeCursor({ key: last.registered_at.toISOString(), id: last.id }) : null };
   }
 
-  async events(viewer: Actor, id: string, query: EventsQuery): Promise<EventPageDto> {
+  async events(viewer: Actor, id: string, query: EventsQuery, client: ClientInfo | null = null): Promise<EventPageDto> {
     await this.assertFull(viewer, id);
+    await this.logAccess(viewer, id, 'EVENTS', client);
     const after = decodeCursor(query.cursor);
     const rows = await this.eventRows(this.dataSource.manager, id, query.limit + 1, after ? Number(after.key) : 0);
     return toPage(rows, query.limit, (e) => String(e.sequence));
@@ -127,6 +133,24 @@ export class ProcessReader {
       this.clock.now(),
     ]);
     if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
+  }
+
+  /** Writes the access log entry of a read, when the read qualifies (CNJ Res. 121/2010). */
+  async logAccess(
+    viewer: Actor,
+    processId: string,
+    how: AccessHow,
+    client: ClientInfo | null,
+    documentId: string | null = null,
+  ): Promise<void> {
+    await this.accessLog.record(this.dataSource.manager, {
+      userId: viewer.userId,
+      processId,
+      documentId,
+      how,
+      at: this.clock.now(),
+      ip: client?.ip,
+    });
   }
 
   private cover(r: ProcessRow): ProcessViewDto {

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import {
   ArchiveDto,
@@ -71,8 +71,12 @@ export class ProcessesController {
       'By exact number (full content, the cover only for level 1 elsewhere, or nothing), or by words (q) among the processes the caller sees in full',
   })
   @ApiOkResponse({ type: ProcessSearchDto })
-  async search(@CurrentActor() actor: Actor, @Query() query: ProcessSearchQuery): Promise<ProcessSearchDto> {
-    if (query.number) return { items: await this.reader.byNumber(actor, query.number), nextCursor: null };
+  async search(
+    @CurrentActor() actor: Actor,
+    @Query() query: ProcessSearchQuery,
+    @Client() client: ClientInfo,
+  ): Promise<ProcessSearchDto> {
+    if (query.number) return { items: await this.reader.byNumber(actor, query.number, client), nextCursor: null };
     if (query.q) return this.reader.search(actor, query.q, query.limit, query.cursor);
     throw new ValidationFailed([{ field: 'q', message: 'informe number ou q' }]);
   }
@@ -82,8 +86,12 @@ export class ProcessesController {
   @ApiOperation({ summary: 'The process view: cover, parties and history in one request' })
   @ApiOkResponse({ type: ProcessViewDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
-  view(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProcessViewDto> {
-    return this.reader.view(actor, id);
+  view(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Client() client: ClientInfo,
+  ): Promise<ProcessViewDto> {
+    return this.reader.view(actor, id, client);
   }
 
   @Authenticated()
@@ -94,8 +102,9 @@ export class ProcessesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: EventsQuery,
+    @Client() client: ClientInfo,
   ): Promise<EventPageDto> {
-    return this.reader.events(actor, id, query);
+    return this.reader.events(actor, id, query, client);
   }
 
   @Post(':id/conclude')

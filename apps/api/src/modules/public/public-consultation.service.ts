@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import {
   canonicalProcessNumber,
+  type Clock,
   PublicProcessNotFound,
   PublicProcessSecret,
   publicAnswer,
@@ -9,6 +10,9 @@ import {
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InjectClock } from '../../common/app-config';
+import { AccessLog } from '../../common/audit/access-log';
+import type { ClientInfo } from '../../common/auth/actor';
 import type { PublicProcessDto } from './public-process.dto';
 
 const STATUS: Readonly<Record<string, string>> = {
@@ -32,9 +36,13 @@ function sameKey(given: string | undefined, actual: string): boolean {
  */
 @Injectable()
 export class PublicConsultation {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLog,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
 
-  async byNumber(number: string, key?: string): Promise<PublicProcessDto> {
+  async byNumber(number: string, key?: string, client: ClientInfo | null = null): Promise<PublicProcessDto> {
     const canonical = canonicalProcessNumber(number);
     const [row] = canonical
       ? await this.dataSource.query<
@@ -64,6 +72,14 @@ export class PublicConsultation {
     if (answer.kind === 'key_required') {
       throw new PublicProcessSecret('Processo em segredo de justiça: informe a chave do processo.');
     }
+    // A level-1 process opened with its key is logged (anonymous, with the address); level 0 is public.
+    await this.accessLog.record(this.dataSource.manager, {
+      userId: null,
+      processId: row.id,
+      how: 'PUBLIC_KEY',
+      at: this.clock.now(),
+      ip: client?.ip,
+    });
     const [parties, events, documents] = await Promise.all([
       this.dataSource.query<{ name: string; type: string; secret: boolean }[]>(
         `SELECT name, type, secret FROM process_parties WHERE process_id = $1 ORDER BY position`,

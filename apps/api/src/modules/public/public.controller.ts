@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Client, type ClientInfo } from '../../common/auth/actor';
 import { Public } from '../../common/auth/authenticated.decorator';
 import { PublicConsultation } from './public-consultation.service';
 import { PublicProcessDto, PublicProcessQuery } from './public-process.dto';
@@ -20,7 +21,11 @@ export class PublicController {
   @ApiOkResponse({ type: PublicProcessDto })
   @ApiForbiddenResponse({ description: '"Processo sigiloso" (levels 2–4; level 1 without the right key)' })
   @ApiNotFoundResponse({ description: '"Processo não encontrado": unknown numbers and level 5 alike' })
-  process(@Param('number') number: string, @Query() query: PublicProcessQuery): Promise<PublicProcessDto> {
-    return this.consultation.byNumber(number, query.key);
+  process(
+    @Param('number') number: string,
+    @Query() query: PublicProcessQuery,
+    @Client() client: ClientInfo,
+  ): Promise<PublicProcessDto> {
+    return this.consultation.byNumber(number, query.key, client);
   }
 }
