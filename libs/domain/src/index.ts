@@ -11,3 +11,4 @@ export * from './processes';
 export * from './catalogues';
 export * from './calendar';
 export * from './documents';
+export * from './deadlines';
