@@ -306,6 +306,21 @@ describe('secrecy: explicit permissions and denials, the access explainer, the a
       expect((await as(analyst).get(`/documents/${d2.id}`)).status).toBe(200);
     });
 
+    it('keeps the rules of a level-5 document to its responsible member, removal included', async () => {
+      const p = await register(0);
+      const d = await draft(p.id);
+      await setLevel(d.id, 5);
+      const body = { documentIds: [d.id], subjectType: 'USER', subjectId: analyst.id, effect: 'ALLOW', level: 5 };
+      await as(chief).post('/documents/permissions', body).expect(404); // chief does not even see it
+      const { ids } = (await as(member).post('/documents/permissions', body).expect(201)).body;
+      await as(analyst).get(`/documents/${d.id}`).expect(200);
+      const before = await writes();
+      await as(chief).delete(`/processes/${p.id}/permissions/${ids[0]}`).expect(403);
+      expect(await writes()).toBe(before);
+      await as(member).delete(`/processes/${p.id}/permissions/${ids[0]}`).expect(204);
+      await as(analyst).get(`/documents/${d.id}`).expect(404);
+    });
+
     it('denies one document to a unit user who sees the rest', async () => {
       const p = await register(0);
       const d = await draft(p.id);

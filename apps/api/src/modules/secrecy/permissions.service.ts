@@ -9,7 +9,7 @@ import {
   ruleRequestProblems,
   ValidationFailed,
 } from '@acervo/domain';
-import { documentVisibleSql, updateReturning } from '@acervo/persistence';
+import { documentVisibleSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -123,19 +123,27 @@ export class PermissionsService {
     });
   }
 
-  /** Removes a rule on the process or on one of its documents, with its event. */
+  /**
+   * Removes a rule on the process or on one of its documents, with its event. A rule on a
+   * document is removed by who could grant it: on a level-5 document, the responsible member.
+   */
   remove(actor: Actor, processId: string, ruleId: string): Promise<void> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
       const p = await this.lockGrantable(tx, actor, processId);
-      const [rule] = await updateReturning<{ id: string; effect: 'ALLOW' | 'DENY'; document_id: string | null }>(
-        tx,
-        `DELETE FROM access_rules r
-          WHERE r.id = $1 AND (r.process_id = $2 OR r.document_id IN (SELECT id FROM documents WHERE process_id = $2))
-          RETURNING r.id, r.effect, r.document_id`,
+      const [rule] = await tx.query<
+        { id: string; effect: 'ALLOW' | 'DENY'; document_id: string | null; document_level: number | null }[]
+      >(
+        `SELECT r.id, r.effect, r.document_id, d.secrecy_level AS document_level
+           FROM access_rules r LEFT JOIN documents d ON d.id = r.document_id
+          WHERE r.id = $1 AND (r.process_id = $2 OR d.process_id = $2)
+          FOR UPDATE OF r`,
         [ruleId, p.id],
       );
       if (!rule) throw new NotFound('Permissão não encontrada neste processo.');
+      const refusal = refuseGrant(actor, { ...p, secrecyLevel: Math.max(p.secrecyLevel, rule.document_level ?? 0) });
+      if (refusal) throw refusal;
+      await tx.query(`DELETE FROM access_rules WHERE id = $1`, [rule.id]);
       await appendEvent(tx, p.id, now, {
         code: MOVEMENTS.ACCESS_RULE_REMOVED.code,
         actorId: actor.userId,
