@@ -313,6 +313,9 @@ describe('secrecy: explicit permissions and denials, the access explainer, the a
       const body = { documentIds: [d.id], subjectType: 'USER', subjectId: analyst.id, effect: 'ALLOW', level: 5 };
       await as(chief).post('/documents/permissions', body).expect(404); // chief does not even see it
       const { ids } = (await as(member).post('/documents/permissions', body).expect(201)).body;
+      const before409 = await writes();
+      await as(member).post('/documents/permissions', body).expect(409);
+      expect(await writes()).toBe(before409);
       await as(analyst).get(`/documents/${d.id}`).expect(200);
       const before = await writes();
       await as(chief).delete(`/processes/${p.id}/permissions/${ids[0]}`).expect(403);

@@ -93,16 +93,15 @@ export class PermissionsService {
         if (refusal) throw refusal;
         processes.set(id, p);
       }
-      const ids = new Map<string, string>();
-      for (const d of docs) {
-        const [rule] = await tx.query<{ id: string }[]>(
-          `INSERT INTO access_rules (document_id, user_id, group_id, effect, level, expires_at, granted_by, granted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-          [d.id, ...subjectColumns(dto), dto.effect, dto.level, dto.expiresAt ?? null, actor.userId, now],
-        );
-        if (!rule) throw alreadyRuled();
-        ids.set(d.id, rule.id);
-      }
+      // One statement for the whole batch; a document already ruled for the subject refuses it all.
+      const inserted = await tx.query<{ id: string; document_id: string }[]>(
+        `INSERT INTO access_rules (document_id, user_id, group_id, effect, level, expires_at, granted_by, granted_at)
+         SELECT d, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS d
+         ON CONFLICT DO NOTHING RETURNING id, document_id`,
+        [dto.documentIds, ...subjectColumns(dto), dto.effect, dto.level, dto.expiresAt ?? null, actor.userId, now],
+      );
+      if (inserted.length !== docs.length) throw alreadyRuled();
+      const ids = new Map(inserted.map((r) => [r.document_id, r.id]));
       for (const [processId, documentIds] of byProcess) {
         await appendEvent(tx, processId, now, {
           code: EVENT_OF[dto.effect],
