@@ -11,9 +11,11 @@ import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProcessesModule } from './modules/processes/processes.module';
 import { PublicModule } from './modules/public/public.module';
 import { SecrecyModule } from './modules/secrecy/secrecy.module';
@@ -41,6 +43,8 @@ export class AppModule {
         DocumentsModule,
         PublicModule,
         SecrecyModule,
+        DeadlinesModule,
+        NotificationsModule,
       ],
     };
   }

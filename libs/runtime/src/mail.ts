@@ -11,6 +11,25 @@ export interface OutgoingMail {
   html: string;
 }
 
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A mail of paragraphs and an optional link, as plain text and as (escaped) HTML, signed by Acervo. */
+export function composeMail(
+  to: string,
+  subject: string,
+  paragraphs: string[],
+  link?: { url: string; label: string },
+): OutgoingMail {
+  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), '', '— Acervo'].join('\n\n');
+  const html = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`] : []),
+    '<p>— Acervo</p>',
+  ].join('\n');
+  return { to, subject, text, html };
+}
+
 /**
  * Sends mail through SMTP_URL, or — in a single-machine installation without SMTP —
  * writes each message as an .eml file in MAIL_DIR and reports where.

@@ -1,1 +1,3 @@
 export * from './due-date';
+export * from './legal';
+export * from './rules';

@@ -176,3 +176,38 @@ describe('refuseOperation for a secrecy decree', () => {
     });
   });
 });
+
+describe('refuseOperation for deadlines', () => {
+  it('lets whoever moves the process set, close and extend its internal deadlines, also while it is away', () => {
+    const away = { ...inSecretaria, location: 'EXTERNAL' as const };
+    for (const op of ['deadlines', 'close-deadline', 'extend-deadline'] as Operation[]) {
+      expect(refuseOperation(actor('MEMBER'), concludedTo('me'), op)).toBeNull();
+      expect(refuseOperation(actor('INTERN', { secretaria: true }), away, op)).toBeNull();
+      expect(refuseOperation(actor('MEMBER'), inSecretaria, op)).toMatchObject({ reason: 'actor' });
+      expect(refuseOperation(actor('MEMBER'), { ...inSecretaria, location: 'ARCHIVED' }, op)).toMatchObject({
+        reason: 'location',
+      });
+    }
+  });
+
+  it("lets an ANALYST close the deadlines of its member's processes, and only close them", () => {
+    const analyst = actor('ANALYST', { linkedMemberId: 'm1' });
+    expect(refuseOperation(analyst, concludedTo('m1'), 'close-deadline')).toBeNull();
+    expect(refuseOperation(analyst, inSecretaria, 'close-deadline')).toBeNull(); // m1 is responsible
+    expect(refuseOperation(analyst, { ...inSecretaria, responsibleMemberId: 'm2' }, 'close-deadline')).toMatchObject({
+      reason: 'actor',
+    });
+    expect(refuseOperation(analyst, inSecretaria, 'deadlines')).toMatchObject({ reason: 'actor' });
+    expect(refuseOperation(actor('ASSISTANT', { linkedMemberId: 'm1' }), inSecretaria, 'close-deadline')).toMatchObject(
+      { reason: 'actor' },
+    );
+  });
+
+  it('leaves extending a legal deadline to the members of the unit and the responsible one', () => {
+    expect(refuseOperation(actor('MEMBER'), concludedTo('other'), 'extend-legal-deadline')).toBeNull();
+    expect(refuseOperation(actor('ANALYST', {}, 'm1'), inSecretaria, 'extend-legal-deadline')).toBeNull();
+    expect(refuseOperation(actor('INTERN', { secretaria: true }), inSecretaria, 'extend-legal-deadline')).toMatchObject(
+      { reason: 'actor' },
+    );
+  });
+});

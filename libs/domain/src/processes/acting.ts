@@ -43,7 +43,11 @@ export type Operation =
   | 'attach'
   | 'insert-documents'
   | 'link-draft'
-  | 'secrecy';
+  | 'secrecy'
+  | 'deadlines'
+  | 'close-deadline'
+  | 'extend-deadline'
+  | 'extend-legal-deadline';
 
 /** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
 const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
@@ -71,6 +75,11 @@ const FROM: Readonly<Record<Operation, readonly Location[]>> = {
   'insert-documents': ['SECRETARIA', 'CONCLUSO'],
   'link-draft': ['SECRETARIA', 'CONCLUSO'],
   secrecy: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL', 'ARCHIVED'],
+  // Awaiting an ofício's answer is as likely while the process is away as while it is here.
+  deadlines: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  'close-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  'extend-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  'extend-legal-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
 };
 
 /**
@@ -119,7 +128,9 @@ export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation)
   }
   const here = assignmentsIn(actor, p.unitId);
   if (op === 'secrecy') return refuseDecree(actor, p);
+  if (op === 'extend-legal-deadline') return refuseLegalExtension(actor, p);
   const allowed = here.some((a) => {
+    if (op === 'close-deadline' && a.profile === 'ANALYST' && isProcessOfMember(p, a.linkedMemberId)) return true;
     if (a.profile === 'MANAGER') return op === 'recover' || op === 'priority';
     if (NEVER_ACT.includes(a.profile)) return false;
     if (op === 'recover') return a.secretaria;
@@ -138,6 +149,13 @@ function refuseDecree(actor: Actor, p: ProcessPosition): Refusal | null {
   const responsible = p.responsibleMemberId === actor.userId;
   if (p.secrecyLevel === 5 ? responsible : member || responsible) return null;
   return { reason: 'actor', message: 'Só um membro do órgão decreta sigilo (no nível 5, o membro responsável).' };
+}
+
+/** Extending a legal deadline is the member's decision (a despacho): a member of the unit, or the responsible one. */
+function refuseLegalExtension(actor: Actor, p: ProcessPosition): Refusal | null {
+  const member = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
+  if (member || p.responsibleMemberId === actor.userId) return null;
+  return { reason: 'actor', message: 'Só um membro do órgão prorroga o prazo legal.' };
 }
 
 /** Who may register a process in a unit: its acting staff, and anyone with Secretaria permission. */

@@ -6,6 +6,7 @@ import { Catalogues1764000000100 } from './1764000000100-Catalogues';
 import { Processes1764100000000 } from './1764100000000-Processes';
 import { Documents1764100000001 } from './1764100000001-Documents';
 import { AccessRules1764200000000 } from './1764200000000-AccessRules';
+import { Deadlines1764300000000 } from './1764300000000-Deadlines';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Processes1764100000000,
   Documents1764100000001,
   AccessRules1764200000000,
+  Deadlines1764300000000,
 ];

@@ -1,17 +1,7 @@
-import type { OutgoingMail } from '@acervo/runtime';
+import { composeMail } from '@acervo/runtime';
 
-/** The mails of sign-in, in Portuguese, plain text and HTML. Links carry their token after '#', so it never reaches a server log. */
-function mail(to: string, subject: string, paragraphs: string[], link?: { url: string; label: string }): OutgoingMail {
-  const escape = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), '', '— Acervo'].join('\n\n');
-  const html = [
-    ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
-    ...(link ? [`<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`] : []),
-    '<p>— Acervo</p>',
-  ].join('\n');
-  return { to, subject, text, html };
-}
+/** The mails of sign-in, in Portuguese. Links carry their token after '#', so it never reaches a server log. */
+const mail = composeMail;
 
 export const authMails = {
   totpActivation: (to: string, url: string, minutes: number) =>

@@ -1,7 +1,9 @@
-import { canonicalOriginNumber, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
+import { canonicalOriginNumber, type Clock, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
+import { endOpenDeadlines, openLegalDeadline } from '../deadlines/deadline-store';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
 import { type Locked, ProcessOperations } from '../processes/process-operations.service';
 import { DocumentsService, type Row } from './documents.service';
@@ -17,6 +19,7 @@ export class DocumentOperations {
   constructor(
     private readonly operations: ProcessOperations,
     private readonly documents: DocumentsService,
+    @InjectClock() private readonly clock: Clock,
   ) {}
 
   insertDocuments(actor: Actor, processId: string, dto: DocumentIdsDto): Promise<OperationResultDto> {
@@ -101,6 +104,14 @@ export class DocumentOperations {
         );
       }
       const origin = canonicalOriginNumber(dto.originNumber ?? null);
+      // The new class's legal term replaces the old one's (DOMAIN §6).
+      const now = this.clock.now();
+      await endOpenDeadlines(tx, p.id, now, actor.userId, 'LEGAL');
+      const legalDeadline = await openLegalDeadline(
+        tx,
+        { processId: p.id, unitId: p.unitId, classCode: dto.classCode, actorId: actor.userId },
+        now,
+      );
       return {
         set: { class_code: dto.classCode, ...(origin ? { origin_number: origin } : {}) },
         event: {
@@ -110,6 +121,7 @@ export class DocumentOperations {
             fromClassCode: current.class_code,
             toClassCode: dto.classCode,
             ...(origin ? { originNumber: origin } : {}),
+            ...(legalDeadline ? { legalDeadline } : {}),
           },
         },
       };

@@ -15,13 +15,21 @@ export const MY_UNITS_SQL = MY_UNITS;
 const MY_SECRETARIAS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
 
 /**
- * Whether a process waits on a pending, unexpired waiting deadline (Em espera). The
- * deadlines issue replaces this one expression; the inbox/waiting split is already here.
+ * Whether a process waits on a pending waiting deadline (Em espera): derived from the due
+ * time at read time, so a deadline past due counts as expired even if the worker never ran.
  */
-export const WAITING_SQL = 'false';
+export const WAITING_SQL = `EXISTS (SELECT 1 FROM deadlines w
+  WHERE w.process_id = p.id AND w.status = 'OPEN' AND w.wait AND w.due_at > $2)`;
 
-/** `NONE | PENDING | EXPIRED`, derived at read time; plugged in by the deadlines issue. */
-export const DEADLINE_STATE_SQL = `'NONE'`;
+const WARNING_DAYS = `make_interval(days => (SELECT deadline_warning_days FROM institution_settings WHERE id = 1))`;
+
+/** `processDeadlineState` (libs/domain) in SQL: the flag a process carries in every box. */
+export const DEADLINE_STATE_SQL = `(SELECT CASE WHEN bool_or(w.due_at <= $2) THEN 'EXPIRED'
+  WHEN bool_or(w.kind = 'INTERNAL' OR w.due_at <= $2 + ${WARNING_DAYS}) THEN 'PENDING' ELSE 'NONE' END
+  FROM deadlines w WHERE w.process_id = p.id AND w.status = 'OPEN')`;
+
+/** The state of one deadline row (alias `dl`) in the Prazos box. */
+const ROW_DEADLINE_STATE_SQL = `CASE WHEN dl.due_at <= $2 THEN 'EXPIRED' ELSE 'PENDING' END`;
 
 const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
   OR (p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_SECRETARIAS})))`;
@@ -38,6 +46,9 @@ const LEFT_ME = `(SELECT c.process_id, max(c.to_at) AS left_at FROM process_cust
 /** Document boxes list one row per document (alias `d`), inside the unit's processes. */
 export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']);
 
+/** Boxes whose rows are not processes but something of them (documents, deadlines). */
+export const ROW_BOXES: ReadonlySet<Box> = new Set<Box>([...DOCUMENT_BOXES, 'deadlines']);
+
 export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
   waiting: `${WITH_ME} AND ${WAITING_SQL}`,
@@ -49,6 +60,7 @@ export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   'distributed-to-me': `p.responsible_member_id = $1 AND p.location <> 'ATTACHED'`,
   drafts: `d.status = 'DRAFT' AND d.trashed_at IS NULL AND p.unit_id = ANY(${MY_UNITS})`,
   trash: `d.trashed_at IS NOT NULL AND p.unit_id = ANY(${MY_UNITS})`,
+  deadlines: `dl.status = 'OPEN' AND p.unit_id = ANY(${MY_UNITS})`,
 };
 
 /** Boxes read newest first: what left the viewer, what went to the trash. */
@@ -59,7 +71,33 @@ export function sinceSql(box: Box): string {
   if (box === 'outbox') return 'o.left_at';
   if (box === 'trash') return 'd.trashed_at';
   if (box === 'drafts') return 'd.updated_at';
+  if (box === 'deadlines') return 'dl.due_at';
   return 'p.located_at';
+}
+
+/** What identifies a row of the box: the process, or its document or deadline. */
+export function rowIdSql(box: Box): string {
+  if (DOCUMENT_BOXES.has(box)) return 'd.id';
+  return box === 'deadlines' ? 'dl.id' : 'p.id';
+}
+
+/** The deadline state a row shows (and is filtered by): its own in Prazos, its process's elsewhere. */
+export function deadlineStateSql(box: Box): string {
+  return box === 'deadlines' ? ROW_DEADLINE_STATE_SQL : DEADLINE_STATE_SQL;
+}
+
+/** The row's own columns beyond the process's (null where the box has none). */
+export function rowDetailSql(box: Box): string {
+  const document = DOCUMENT_BOXES.has(box)
+    ? 'd.id AS document_id, d.title AS document_title, d.type_code AS document_type'
+    : 'NULL AS document_id, NULL AS document_title, NULL AS document_type';
+  const deadline =
+    box === 'deadlines'
+      ? `dl.id AS deadline_id, dl.kind AS deadline_kind, dl.description AS deadline_description, dl.wait AS deadline_wait,
+         dl.due_at AS deadline_due_at,
+         dl.due_at <= $2 + ${WARNING_DAYS} AS deadline_due_soon`
+      : 'NULL AS deadline_id';
+  return `${document}, ${deadline}`;
 }
 
 /** The one visibility condition every box adds to its own (and the document's level in document boxes). */
@@ -68,8 +106,9 @@ export function visibleSql(box: Box): string {
   return DOCUMENT_BOXES.has(box) ? `${process} AND ${documentVisibleSql('d', 'p', VIEWER)}` : process;
 }
 
-/** FROM clause: processes, joined to their documents in document boxes. */
+/** FROM clause: processes, joined to their documents or deadlines where the box lists those. */
 export function sourceSql(box: Box): string {
   if (box === 'outbox') return `processes p JOIN ${LEFT_ME} ON o.process_id = p.id`;
+  if (box === 'deadlines') return 'processes p JOIN deadlines dl ON dl.process_id = p.id';
   return DOCUMENT_BOXES.has(box) ? 'processes p JOIN documents d ON d.process_id = p.id' : 'processes p';
 }

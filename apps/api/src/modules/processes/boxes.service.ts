@@ -1,4 +1,4 @@
-import { type Clock, ValidationFailed } from '@acervo/domain';
+import { type Clock, type DeadlineKind, ValidationFailed } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -6,10 +6,12 @@ import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import {
   BOX_PREDICATES,
-  DEADLINE_STATE_SQL,
-  DOCUMENT_BOXES,
+  deadlineStateSql,
   MY_UNITS_SQL,
   NEWEST_FIRST,
+  ROW_BOXES,
+  rowDetailSql,
+  rowIdSql,
   sinceSql,
   sourceSql,
   visibleSql,
@@ -22,6 +24,12 @@ interface Row {
   document_id: string | null;
   document_title: string | null;
   document_type: string | null;
+  deadline_id: string | null;
+  deadline_kind?: DeadlineKind;
+  deadline_description?: string;
+  deadline_wait?: boolean;
+  deadline_due_at?: Date;
+  deadline_due_soon?: boolean;
   number: string;
   priority: boolean;
   deadline_state: BoxItemDto['deadlineState'];
@@ -52,21 +60,19 @@ export class BoxesService {
     const params: unknown[] = [viewer.userId, this.clock.now()];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const filters = [BOX_PREDICATES[box], visibleSql(box)];
-    const perDocument = DOCUMENT_BOXES.has(box);
     if (query.classCode) filters.push(`p.class_code = ${bind(query.classCode)}`);
     if (query.subjectCode) filters.push(`p.subject_code = ${bind(query.subjectCode)}`);
     if (query.number) filters.push(`p.number LIKE ${bind(`%${query.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-    if (query.deadlineState) filters.push(`${DEADLINE_STATE_SQL} = ${bind(query.deadlineState)}`);
+    if (query.deadlineState) filters.push(`${deadlineStateSql(box)} = ${bind(query.deadlineState)}`);
     const rank =
       !NEWEST_FIRST.has(box) && (query.sort ?? 'priority') === 'priority'
         ? 'CASE WHEN p.priority THEN 0 ELSE 1 END'
         : '0';
-    // Rows are processes, or documents in the document boxes: `row_id` keeps the cursor unique.
+    // Rows are processes, or their documents or deadlines: `row_id` keeps the cursor unique.
     const inner = `
-      SELECT ${perDocument ? 'd.id' : 'p.id'} AS row_id, p.id, p.number, p.priority, ${DEADLINE_STATE_SQL} AS deadline_state,
+      SELECT ${rowIdSql(box)} AS row_id, p.id, p.number, p.priority, ${deadlineStateSql(box)} AS deadline_state,
              p.class_code, p.subject_code, p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level,
-             ${rank} AS rank, ${sinceSql(box)} AS since_at,
-             ${perDocument ? 'd.id AS document_id, d.title AS document_title, d.type_code AS document_type' : 'NULL AS document_id, NULL AS document_title, NULL AS document_type'}
+             ${rank} AS rank, ${sinceSql(box)} AS since_at, ${rowDetailSql(box)}
         FROM ${sourceSql(box)}
        WHERE ${filters.join(' AND ')}`;
     // The total is counted for the first page only: the sidebar has it, and later pages need
@@ -107,8 +113,8 @@ export class BoxesService {
   async counts(viewer: Actor): Promise<BoxCountDto[]> {
     // The process boxes in one pass over the processes that can be in any of them (the
     // viewer's units, held by or distributed to the viewer), each counted by its FILTER;
-    // the Saída and the document boxes, which read other tables, by their own queries.
-    const single = BOXES.filter((box) => box !== 'outbox' && !DOCUMENT_BOXES.has(box));
+    // the Saída and the document and deadline boxes, which read other tables, by their own queries.
+    const single = BOXES.filter((box) => box !== 'outbox' && !ROW_BOXES.has(box));
     const apart = BOXES.filter((box) => !single.includes(box));
     const selects = [
       ...single.map((box) => `count(*) FILTER (WHERE ${BOX_PREDICATES[box]})::int AS "${box}"`),
@@ -153,5 +159,17 @@ function toItem(r: Row): BoxItemDto {
     since: r.since,
     secrecyLevel: r.secrecy_level,
     ...(r.document_id ? { document: { id: r.document_id, title: r.document_title!, typeCode: r.document_type! } } : {}),
+    ...(r.deadline_id
+      ? {
+          deadline: {
+            id: r.deadline_id,
+            kind: r.deadline_kind!,
+            description: r.deadline_description!,
+            wait: r.deadline_wait!,
+            dueAt: r.deadline_due_at!.toISOString(),
+            dueSoon: r.deadline_due_soon!,
+          },
+        }
+      : {}),
   };
 }

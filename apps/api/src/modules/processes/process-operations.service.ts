@@ -29,6 +29,7 @@ import type {
   SendExternalDto,
   VersionedDto,
 } from './dto/operations.dto';
+import { endOpenDeadlines } from '../deadlines/deadline-store';
 import { appendEvent, moveCustody, type NewEvent } from './process-events';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
@@ -150,9 +151,16 @@ export class ProcessOperations {
     if (!ARCHIVING_MOVEMENT_CODES.includes(code)) {
       throw new ValidationFailed([{ field: 'movementCode', message: 'não é um movimento de arquivamento' }]);
     }
-    return this.operate(actor, id, 'archive', dto, async (_tx, p) => ({
+    // Archiving ends every deadline still running (DOMAIN §6).
+    return this.operate(actor, id, 'archive', dto, async (tx, p) => ({
       set: { location: 'ARCHIVED', holder_id: null },
-      event: { code, details: { fromUserId: p.holderId } },
+      event: {
+        code,
+        details: {
+          fromUserId: p.holderId,
+          endedDeadlines: await endOpenDeadlines(tx, id, this.clock.now(), actor.userId),
+        },
+      },
       custody: null,
     }));
   }
@@ -207,7 +215,8 @@ export class ProcessOperations {
 
   /**
    * Anexar: this (secondary) process becomes read-only inside the principal, leaves every
-   * box, and stays findable by number; both histories record it.
+   * box (its deadlines end: the principal's run), and stays findable by number; both
+   * histories record it.
    */
   attach(actor: Actor, id: string, dto: AttachDto) {
     return this.operate(actor, id, 'attach', dto, async (tx, p) => {
@@ -235,7 +244,11 @@ export class ProcessOperations {
         set: { location: 'ATTACHED', holder_id: null, principal_id: principal.id },
         event: {
           code: MOVEMENTS.ATTACHED.code,
-          details: { principalId: principal.id, principalNumber: principal.number },
+          details: {
+            principalId: principal.id,
+            principalNumber: principal.number,
+            endedDeadlines: await endOpenDeadlines(tx, id, this.clock.now(), actor.userId),
+          },
         },
         custody: null,
       };
@@ -247,7 +260,7 @@ export class ProcessOperations {
     actor: Actor,
     id: string,
     op: Operation,
-    dto: VersionedDto,
+    dto: { version?: number },
     plan: (tx: EntityManager, p: Locked) => Promise<Plan>,
   ): Promise<OperationResultDto> {
     const now = this.clock.now();
@@ -261,7 +274,8 @@ export class ProcessOperations {
       );
       if (!p) throw new Conflict(PROCESS_NOT_FOUND);
       // A stale view is answered first: what the caller saw is no longer where the process is.
-      if (p.version !== dto.version) throw STALE();
+      // Acts on a process's deadlines may omit the version: they do not depend on a view of it.
+      if (dto.version !== undefined && p.version !== dto.version) throw STALE();
       const refusal = refuseOperation(actor, p, op);
       if (refusal) throw refusalError(refusal);
 
@@ -274,7 +288,7 @@ export class ProcessOperations {
            UPDATE processes SET ${[...columns.map((c, i) => `${c} = $${i + 3}`), 'version = version + 1'].join(', ')}
             WHERE id = $1 AND version = $2 RETURNING version)
          SELECT version FROM changed`,
-        [id, dto.version, ...columns.map((c) => set[c])],
+        [id, p.version, ...columns.map((c) => set[c])],
       );
       if (updated.length !== 1) throw STALE();
       if (custody !== undefined) await moveCustody(tx, id, now, custody);

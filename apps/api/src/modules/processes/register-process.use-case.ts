@@ -20,6 +20,7 @@ import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
+import { openLegalDeadline } from '../deadlines/deadline-store';
 import { appendEvent, moveCustody } from './process-events';
 
 /** Profiles that distribute by hand at registration (besides a member taking its own process). */
@@ -119,6 +120,17 @@ export class RegisterProcess {
         );
       }
       await moveCustody(tx, process.id, now, { unitId: dto.unitId, holderId: null });
+      const legalDeadline = await openLegalDeadline(
+        tx,
+        {
+          processId: process.id,
+          unitId: dto.unitId,
+          classCode: dto.classCode,
+          actorId: actor.userId,
+          startDay: dto.instauratedOn ?? undefined,
+        },
+        now,
+      );
       await appendEvent(tx, process.id, now, {
         code: MOVEMENTS.REGISTERED.code,
         actorId: actor.userId,
@@ -129,6 +141,7 @@ export class RegisterProcess {
           oldProcess: dto.oldProcess ?? false,
           ...(dto.instauratedOn ? { instauratedOn: dto.instauratedOn } : {}),
           secrecyLevel: level,
+          ...(legalDeadline ? { legalDeadline } : {}),
         },
       });
       if (dto.responsibleMemberId) {

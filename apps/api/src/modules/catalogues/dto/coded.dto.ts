@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateIf } from 'class-validator';
 import { CLASS_KINDS, type ClassKind } from '@acervo/persistence';
+import { OptionalQueryBoolean } from '../../../common/query-boolean';
 
 const CODE = /^[0-9A-Z_]{1,30}$/;
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -113,8 +114,6 @@ export class DocumentTypeItemDto extends CodedItemDto {
 
 export class CatalogueQuery {
   @ApiPropertyOptional({ description: 'true: only active entries' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalQueryBoolean()
   active?: boolean;
 }

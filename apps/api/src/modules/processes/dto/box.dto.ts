@@ -1,9 +1,9 @@
-import { LOCATIONS, type Location } from '@acervo/domain';
+import { DEADLINE_KINDS, type DeadlineKind, LOCATIONS, type Location } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 
-/** The boxes of DOMAIN §3.1 served today; `deadlines` comes with the deadlines issue. */
+/** The boxes of DOMAIN §3.1. */
 export const BOXES = [
   'inbox',
   'waiting',
@@ -13,6 +13,7 @@ export const BOXES = [
   'trash',
   'secretaria',
   'conclusos',
+  'deadlines',
   'distributed-to-me',
   'drafts',
 ] as const;
@@ -66,6 +67,26 @@ export class BoxDocumentDto {
   typeCode: string;
 }
 
+export class BoxDeadlineDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind: DeadlineKind;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ description: 'A waiting deadline keeps the process in Em espera until due or closed' })
+  wait: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt: string;
+
+  @ApiProperty({ description: "Due within the institution's warning days (or already past due)" })
+  dueSoon: boolean;
+}
+
 export class BoxItemDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -105,6 +126,12 @@ export class BoxItemDto {
 
   @ApiPropertyOptional({ type: BoxDocumentDto, description: 'Minutas pendentes and Lixeira: the document of the row' })
   document?: BoxDocumentDto;
+
+  @ApiPropertyOptional({
+    type: BoxDeadlineDto,
+    description: 'Prazos: the deadline of the row (deadlineState is its own)',
+  })
+  deadline?: BoxDeadlineDto;
 }
 
 export class BoxPageDto {

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDay } from '../../../common/calendar-day';
 
 export class PartyInput {
   @ApiProperty({ example: 'Associação de Moradores do Jacintinho' })
@@ -85,7 +85,7 @@ export class RegisterProcessDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Old processes: when it was instaurated' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   instauratedOn?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Manual distribution: the responsible member' })

@@ -1,0 +1,83 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Deadlines (DOMAIN §6) and the notices they give their holders. */
+export class Deadlines1764300000000 implements MigrationInterface {
+  name = 'Deadlines1764300000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE "deadlines" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "process_id" uuid NOT NULL,
+        "kind" text NOT NULL,
+        "description" text NOT NULL,
+        "wait" boolean NOT NULL,
+        "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "due_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "status" text NOT NULL DEFAULT 'OPEN',
+        "extensions" integer NOT NULL DEFAULT 0,
+        "legal_basis" text,
+        "created_by" uuid,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "ended_by" uuid,
+        "ended_at" TIMESTAMP WITH TIME ZONE,
+        -- Recorded by the worker, once: the Prazo vencido event and the notices follow it.
+        "expired_at" TIMESTAMP WITH TIME ZONE,
+        "warned_at" TIMESTAMP WITH TIME ZONE,
+        "version" integer NOT NULL DEFAULT 1,
+        CONSTRAINT "PK_deadlines" PRIMARY KEY ("id"),
+        CONSTRAINT "FK_deadlines_process" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_deadlines_created_by" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_deadlines_ended_by" FOREIGN KEY ("ended_by") REFERENCES "users"("id") ON DELETE RESTRICT,
+        CONSTRAINT "CHK_deadlines_kind" CHECK ("kind" IN ('LEGAL', 'INTERNAL')),
+        CONSTRAINT "CHK_deadlines_status" CHECK ("status" IN ('OPEN', 'CLOSED', 'ENDED')),
+        CONSTRAINT "CHK_deadlines_ended" CHECK (("status" = 'OPEN') = ("ended_at" IS NULL)),
+        CONSTRAINT "CHK_deadlines_legal_never_waits" CHECK ("kind" = 'INTERNAL' OR NOT "wait")
+      )`);
+    // A process has one running legal deadline at a time (its class's).
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_deadlines_open_legal" ON "deadlines" ("process_id") WHERE "kind" = 'LEGAL' AND "status" = 'OPEN'`,
+    );
+    // Boxes ask per process whether an open (waiting) deadline is pending or past due.
+    await q.query(
+      `CREATE INDEX "IDX_deadlines_open_process" ON "deadlines" ("process_id", "due_at") INCLUDE ("wait") WHERE "status" = 'OPEN'`,
+    );
+    // The worker's sweeps: what came due and is not yet recorded, and what is due soon and not yet warned of.
+    await q.query(
+      `CREATE INDEX "IDX_deadlines_unrecorded_due" ON "deadlines" ("due_at", "id") WHERE "status" = 'OPEN' AND "expired_at" IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_deadlines_unwarned_due" ON "deadlines" ("due_at", "id") WHERE "status" = 'OPEN' AND "warned_at" IS NULL`,
+    );
+
+    await q.query(`
+      CREATE TABLE "notifications" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "user_id" uuid NOT NULL,
+        "kind" text NOT NULL,
+        "deadline_id" uuid NOT NULL,
+        "process_id" uuid NOT NULL,
+        -- The due time the notice speaks of: an extended deadline is noticed again for its new one.
+        "due_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "read_at" TIMESTAMP WITH TIME ZONE,
+        "mailed_at" TIMESTAMP WITH TIME ZONE,
+        CONSTRAINT "PK_notifications" PRIMARY KEY ("id"),
+        CONSTRAINT "FK_notifications_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_notifications_deadline" FOREIGN KEY ("deadline_id") REFERENCES "deadlines"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_notifications_process" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE CASCADE,
+        CONSTRAINT "CHK_notifications_kind" CHECK ("kind" IN ('DUE_SOON', 'EXPIRED'))
+      )`);
+    // Each notice once per person and due time, whatever the number of workers or retries.
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_notifications_once" ON "notifications" ("deadline_id", "kind", "due_at", "user_id")`,
+    );
+    await q.query(`CREATE INDEX "IDX_notifications_user" ON "notifications" ("user_id", "created_at" DESC, "id")`);
+    await q.query(`CREATE INDEX "IDX_notifications_unmailed" ON "notifications" ("user_id") WHERE "mailed_at" IS NULL`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "notifications"`);
+    await q.query(`DROP TABLE "deadlines"`);
+  }
+}
