@@ -24,12 +24,12 @@ export interface RunningRedis {
 }
 
 /**
- * Starts `redis-server` on a free loopback port with its data (AOF) in `dir`, with the
- * settings a queue needs: nothing evicted, every write kept.
+ * Starts `redis-server` on a loopback port (a free one unless given) with its data (AOF)
+ * in `dir`, with the settings a queue needs: nothing evicted, every write kept.
  */
-export async function startRedisServer(binary: string, dir: string): Promise<RunningRedis> {
+export async function startRedisServer(binary: string, dir: string, port?: number): Promise<RunningRedis> {
   await mkdir(dir, { recursive: true });
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(
     binary,
     [

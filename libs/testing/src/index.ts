@@ -3,3 +3,4 @@ export * from './smtp-sink';
 export * from './test-database';
 export * from './test-clock';
 export * from './browser';
+export * from './due-deadlines';

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { APP_CONFIG } from './app-config';
+import { FailOpenThrottlerStorage } from './fail-open-throttler-storage';
 
 const THROTTLE_REDIS = Symbol('THROTTLE_REDIS');
 
@@ -24,7 +25,12 @@ class ThrottleRedisLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         config.redisUrl
-          ? new Redis(config.redisUrl, { keyPrefix: `${config.queuePrefix}:throttle:`, maxRetriesPerRequest: 1 })
+          ? new Redis(config.redisUrl, {
+              keyPrefix: `${config.queuePrefix}:throttle:`,
+              // While Redis is away a count fails at once, and the storage counts locally.
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+            })
           : null,
     },
     ThrottleRedisLifecycle,
@@ -48,7 +54,7 @@ class ThrottleRedisModule {}
         return {
           // Named 'default' so the answer carries a plain Retry-After header.
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
-          storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+          storage: redis ? new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis)) : undefined,
         };
       },
     }),
