@@ -139,6 +139,20 @@ export class ProcessEntity {
   @Column({ name: 'event_count', type: 'integer', default: 0 })
   eventCount: number;
 
+  /**
+   * Summary of the running deadlines, kept by a trigger on `deadlines` so the boxes read
+   * columns, not subqueries: the latest due time of the waiting ones (Em espera while it
+   * is ahead), the soonest of all, and whether an internal one runs.
+   */
+  @Column({ name: 'waiting_until', type: 'timestamptz', nullable: true })
+  waitingUntil: Date | null;
+
+  @Column({ name: 'next_due_at', type: 'timestamptz', nullable: true })
+  nextDueAt: Date | null;
+
+  @Column({ name: 'internal_deadline', type: 'boolean', default: false })
+  internalDeadline: boolean;
+
   /** Portuguese full-text document of summary and non-secret parties. */
   @Column({ type: 'tsvector', select: false })
   search: string;

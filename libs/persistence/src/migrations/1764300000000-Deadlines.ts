@@ -42,6 +42,8 @@ export class Deadlines1764300000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_deadlines_open_process" ON "deadlines" ("process_id", "due_at") INCLUDE ("wait") WHERE "status" = 'OPEN'`,
     );
+    // The Prazos box: the running deadlines, soonest due first.
+    await q.query(`CREATE INDEX "IDX_deadlines_open_due" ON "deadlines" ("due_at", "id") WHERE "status" = 'OPEN'`);
     // The worker's sweeps: what came due and is not yet recorded, and what is due soon and not yet warned of.
     await q.query(
       `CREATE INDEX "IDX_deadlines_unrecorded_due" ON "deadlines" ("due_at", "id") WHERE "status" = 'OPEN' AND "expired_at" IS NULL`,
@@ -49,6 +51,32 @@ export class Deadlines1764300000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_deadlines_unwarned_due" ON "deadlines" ("due_at", "id") WHERE "status" = 'OPEN' AND "warned_at" IS NULL`,
     );
+
+    // The boxes read a summary of each process's running deadlines from the process row;
+    // the trigger keeps it whoever writes (API, seeds), in the writer's transaction. The
+    // worker's marks (expired_at, warned_at) do not change it and do not fire it.
+    await q.query(`ALTER TABLE "processes" ADD "waiting_until" TIMESTAMP WITH TIME ZONE`);
+    await q.query(`ALTER TABLE "processes" ADD "next_due_at" TIMESTAMP WITH TIME ZONE`);
+    await q.query(`ALTER TABLE "processes" ADD "internal_deadline" boolean NOT NULL DEFAULT false`);
+    await q.query(`
+      CREATE FUNCTION "deadlines_summarise"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE target uuid;
+      BEGIN
+        FOR target IN SELECT DISTINCT x FROM unnest(ARRAY[
+            CASE WHEN TG_OP <> 'INSERT' THEN OLD.process_id END,
+            CASE WHEN TG_OP <> 'DELETE' THEN NEW.process_id END]) x WHERE x IS NOT NULL LOOP
+          UPDATE processes p SET waiting_until = s.waiting_until, next_due_at = s.next_due_at,
+                 internal_deadline = s.internal_deadline
+            FROM (SELECT max(due_at) FILTER (WHERE wait) AS waiting_until, min(due_at) AS next_due_at,
+                         coalesce(bool_or(kind = 'INTERNAL'), false) AS internal_deadline
+                    FROM deadlines WHERE process_id = target AND status = 'OPEN') s
+           WHERE p.id = target;
+        END LOOP;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER "TR_deadlines_summarise" AFTER INSERT OR DELETE OR UPDATE OF "status", "due_at", "wait", "process_id"
+      ON "deadlines" FOR EACH ROW EXECUTE FUNCTION "deadlines_summarise"()`);
 
     await q.query(`
       CREATE TABLE "notifications" (
@@ -78,6 +106,11 @@ export class Deadlines1764300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "notifications"`);
+    await q.query(`DROP TRIGGER "TR_deadlines_summarise" ON "deadlines"`);
+    await q.query(`DROP FUNCTION "deadlines_summarise"()`);
+    await q.query(`ALTER TABLE "processes" DROP COLUMN "internal_deadline"`);
+    await q.query(`ALTER TABLE "processes" DROP COLUMN "next_due_at"`);
+    await q.query(`ALTER TABLE "processes" DROP COLUMN "waiting_until"`);
     await q.query(`DROP TABLE "deadlines"`);
   }
 }

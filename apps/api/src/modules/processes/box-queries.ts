@@ -15,18 +15,20 @@ export const MY_UNITS_SQL = MY_UNITS;
 const MY_SECRETARIAS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_id = $1 AND a.secretaria)`;
 
 /**
- * Whether a process waits on a pending waiting deadline (Em espera): derived from the due
- * time at read time, so a deadline past due counts as expired even if the worker never ran.
+ * Whether a process waits on a pending waiting deadline (Em espera): its latest waiting due
+ * time is still ahead — derived at read time, so a deadline past due counts as expired even
+ * if the worker never ran. (`waiting_until` and the other summary columns are kept by a
+ * trigger on `deadlines`.)
  */
-export const WAITING_SQL = `EXISTS (SELECT 1 FROM deadlines w
-  WHERE w.process_id = p.id AND w.status = 'OPEN' AND w.wait AND w.due_at > $2)`;
+export const WAITING_SQL = `coalesce(p.waiting_until > $2, false)`;
 
 const WARNING_DAYS = `make_interval(days => (SELECT deadline_warning_days FROM institution_settings WHERE id = 1))`;
 
-/** `processDeadlineState` (libs/domain) in SQL: the flag a process carries in every box. */
-export const DEADLINE_STATE_SQL = `(SELECT CASE WHEN bool_or(w.due_at <= $2) THEN 'EXPIRED'
-  WHEN bool_or(w.kind = 'INTERNAL' OR w.due_at <= $2 + ${WARNING_DAYS}) THEN 'PENDING' ELSE 'NONE' END
-  FROM deadlines w WHERE w.process_id = p.id AND w.status = 'OPEN')`;
+/** `processDeadlineState` (libs/domain) in SQL, over a process row's deadline summary. */
+function processDeadlineStateSql(process: string): string {
+  return `CASE WHEN ${process}.next_due_at <= $2 THEN 'EXPIRED'
+    WHEN ${process}.internal_deadline OR ${process}.next_due_at <= $2 + ${WARNING_DAYS} THEN 'PENDING' ELSE 'NONE' END`;
+}
 
 /** The state of one deadline row (alias `dl`) in the Prazos box. */
 const ROW_DEADLINE_STATE_SQL = `CASE WHEN dl.due_at <= $2 THEN 'EXPIRED' ELSE 'PENDING' END`;
@@ -66,6 +68,9 @@ export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
 /** Boxes read newest first: what left the viewer, what went to the trash. */
 export const NEWEST_FIRST: ReadonlySet<Box> = new Set<Box>(['outbox', 'trash']);
 
+/** Boxes read in their own date order whatever `sort` says: Prazos, soonest due first. */
+export const DATE_ORDER_ONLY: ReadonlySet<Box> = new Set<Box>([...NEWEST_FIRST, 'deadlines']);
+
 /** The instant a box orders by: arrival where it is, or, in Saída, when it left. */
 export function sinceSql(box: Box): string {
   if (box === 'outbox') return 'o.left_at';
@@ -83,7 +88,7 @@ export function rowIdSql(box: Box): string {
 
 /** The deadline state a row shows (and is filtered by): its own in Prazos, its process's elsewhere. */
 export function deadlineStateSql(box: Box): string {
-  return box === 'deadlines' ? ROW_DEADLINE_STATE_SQL : DEADLINE_STATE_SQL;
+  return box === 'deadlines' ? ROW_DEADLINE_STATE_SQL : processDeadlineStateSql('p');
 }
 
 /** The row's own columns beyond the process's (null where the box has none). */

@@ -6,6 +6,7 @@ import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import {
   BOX_PREDICATES,
+  DATE_ORDER_ONLY,
   deadlineStateSql,
   MY_UNITS_SQL,
   NEWEST_FIRST,
@@ -65,7 +66,7 @@ export class BoxesService {
     if (query.number) filters.push(`p.number LIKE ${bind(`%${query.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.deadlineState) filters.push(`${deadlineStateSql(box)} = ${bind(query.deadlineState)}`);
     const rank =
-      !NEWEST_FIRST.has(box) && (query.sort ?? 'priority') === 'priority'
+      !DATE_ORDER_ONLY.has(box) && (query.sort ?? 'priority') === 'priority'
         ? 'CASE WHEN p.priority THEN 0 ELSE 1 END'
         : '0';
     // Rows are processes, or their documents or deadlines: `row_id` keeps the cursor unique.

@@ -49,7 +49,8 @@ export class BoxQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: ['priority', 'date'],
     default: 'priority',
-    description: 'priority: priority first, then oldest',
+    description:
+      'priority: priority first, then oldest; date: oldest first. Saída and Lixeira read newest first, Prazos soonest due first, whatever is asked',
   })
   @IsOptional()
   @IsIn(['priority', 'date'])
