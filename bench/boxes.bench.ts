@@ -4,13 +4,12 @@
  * PostgreSQL (DATABASE_URL's server, or an embedded one). Prints p50/p95 per query and
  * fails when a p95 misses its target. Results go to bench/results/.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createDataSource, runMigrations } from '@acervo/persistence';
-import { startEmbeddedPostgres, SystemClock } from '@acervo/runtime';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { SystemClock } from '@acervo/runtime';
 import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
 import { AccessLog } from '../apps/api/src/common/audit/access-log';
 import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
+import { type BenchDataSource, log, runBench, withBenchDatabase } from './bench-database';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
 const UNITS = 50;
@@ -25,6 +24,8 @@ const TARGETS: Record<string, number> = {
   'secretaria, page 5 (cursor)': 150,
   'conclusos, first page': 150,
   'archived, first page': 150,
+  'waiting, first page': 150,
+  'deadlines, first page': 150,
   'outbox, first page': 150,
   'sidebar counts': 400,
   'by exact number': 20,
@@ -32,20 +33,7 @@ const TARGETS: Record<string, number> = {
 };
 
 async function main(): Promise<boolean> {
-  await mkdir(join(process.cwd(), '.test-data'), { recursive: true });
-  const dir = await mkdtemp(join(process.cwd(), '.test-data/bench-'));
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dir, ephemeral: true });
-  const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
-  const name = `acervo_bench_${Date.now()}`;
-  const admin = createDataSource({ url: adminUrl, poolSize: 1 });
-  await admin.initialize();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createDataSource({ url: url.toString(), poolSize: 4 });
-  try {
-    await db.initialize();
-    await runMigrations(db);
+  return withBenchDatabase('boxes', async (db) => {
     const started = Date.now();
     const viewer = await seed(db);
     log(`seeded ${PROCESSES} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -82,6 +70,8 @@ async function main(): Promise<boolean> {
     await measure('conclusos, first page', () => boxes.page(actor, 'conclusos', page));
     await measure('outbox, first page', () => boxes.page(actor, 'outbox', page));
     await measure('archived, first page', () => boxes.page(actor, 'archived', page));
+    await measure('waiting, first page', () => boxes.page(actor, 'waiting', page));
+    await measure('deadlines, first page', () => boxes.page(actor, 'deadlines', page));
     await measure('sidebar counts', () => boxes.counts(actor));
     await measure('by exact number', () => reader.byNumber(actor, 'B00.2026.000777'));
     await measure('full-text search', () => reader.search(actor, 'merenda escolar', 50));
@@ -98,17 +88,11 @@ async function main(): Promise<boolean> {
       JSON.stringify({ processes: PROCESSES, runs: RUNS, results }, null, 2),
     );
     return failed.length === 0;
-  } finally {
-    await db.destroy().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.destroy();
-    await pg?.stop();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** BENCH_EXPLAIN=1: prints the plan of every statement one run of a query issues. */
-async function explain(db: ReturnType<typeof createDataSource>, label: string, run: () => Promise<unknown>) {
+async function explain(db: BenchDataSource, label: string, run: () => Promise<unknown>) {
   const statements: [string, unknown[] | undefined][] = [];
   const query = db.query.bind(db);
   db.query = (async (sql: string, params?: unknown[]) => {
@@ -127,7 +111,7 @@ async function explain(db: ReturnType<typeof createDataSource>, label: string, r
 }
 
 /** A large office in SQL: 50 units, the viewer in the first with Secretaria, processes everywhere. */
-async function seed(db: ReturnType<typeof createDataSource>): Promise<string> {
+async function seed(db: BenchDataSource): Promise<string> {
   await db.query(`INSERT INTO units (code, name, kind, city, uf, version)
     SELECT 'B' || lpad(i::text, 2, '0'), 'Promotoria ' || i, 'PROSECUTION_OFFICE', 'Maceió', 'AL', 1
       FROM generate_series(0, ${UNITS - 1}) i`);
@@ -167,19 +151,21 @@ async function seed(db: ReturnType<typeof createDataSource>): Promise<string> {
      SELECT id, unit_id, $1, located_at - interval '1 day', located_at FROM processes WHERE (hashtext(number) & 63) = 0`,
     [viewer],
   );
+  // Every open process runs its legal term; one in ten waits on an internal deadline, a
+  // third of those already past due.
+  await db.query(
+    `INSERT INTO deadlines (process_id, kind, description, wait, starts_at, due_at, created_at)
+     SELECT id, 'LEGAL', 'Prazo legal de NF', false, registered_at, registered_at + interval '30 days', registered_at
+       FROM processes WHERE location <> 'ARCHIVED'`,
+  );
+  await db.query(
+    `INSERT INTO deadlines (process_id, kind, description, wait, starts_at, due_at, created_at)
+     SELECT id, 'INTERNAL', 'Resposta a ofício', true, located_at,
+            located_at + CASE WHEN (hashtext(number) & 3) = 0 THEN interval '-1 day' ELSE interval '20 days' END, located_at
+       FROM processes WHERE location IN ('SECRETARIA', 'CONCLUSO') AND (hashtext(number) % 10) = 0`,
+  );
   await db.query(`ANALYZE`);
   return viewer;
 }
 
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-main().then(
-  // Explicit: an exit hook of a dependency may otherwise leave the status at 0.
-  (ok) => process.exit(ok ? 0 : 1),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

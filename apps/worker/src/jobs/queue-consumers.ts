@@ -105,7 +105,11 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     await this.runner.run(job.name as JobName, 'queue');
   }
 
-  /** The canary: queues whose recurring job is overdue here, with Redis answering. */
+  /**
+   * The canary: queues whose recurring job is overdue here, with Redis answering. Wall
+   * time on purpose (Date.now, not the application clock): this measures the queue's
+   * cadence, which BullMQ keeps on real time.
+   */
   async check(): Promise<void> {
     if (this.checking || this.stopping) return;
     this.checking = true;
