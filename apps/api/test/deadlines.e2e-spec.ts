@@ -164,6 +164,15 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
       const event = (await events(p.id)).find((e) => e.code === MOVEMENTS.CLASS_CONVERTED.code)!;
       expect(event.details.legalDeadline).toEqual({ id: pp.id, dueAt: pp.dueAt });
       expect(converted.body.eventSequence).toBeGreaterThan(0);
+
+      await as(member)
+        .post(`/processes/${p.id}/convert`, {
+          version: await version(p.id),
+          classCode: '65',
+          originNumber: '0001234-75.2026.8.02.0001',
+        })
+        .expect(200);
+      expect((await deadlines(p.id)).map((d) => d.state)).toEqual(['ENDED', 'ENDED']);
     });
   });
 

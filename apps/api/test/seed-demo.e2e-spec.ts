@@ -43,6 +43,15 @@ describe('pnpm seed:demo', () => {
               (SELECT last_value FROM process_number_sequences WHERE unit_code = '058') AS last`,
     );
     expect(history).toEqual({ events: 300, custody: 300, last: 150 });
+    const [deadlines] = await db().query(
+      `SELECT (SELECT count(*) FROM processes WHERE location <> 'ARCHIVED')::int AS open,
+              (SELECT count(*) FROM deadlines WHERE kind = 'LEGAL')::int AS legal,
+              (SELECT count(*) FROM deadlines WHERE kind = 'INTERNAL' AND due_at < now())::int AS expired,
+              (SELECT count(*) FROM processes WHERE waiting_until > now())::int AS waiting`,
+    );
+    expect(deadlines.legal).toBe(deadlines.open);
+    expect(deadlines.expired).toBeGreaterThan(0);
+    expect(deadlines.waiting).toBeGreaterThan(0);
 
     const login = await t.http().post('/api/v1/auth/login').send({ username: 'Analista', password }).expect(200);
     expect(login.body.status).toBe('enrollment_required');

@@ -1,5 +1,6 @@
-import { MOVEMENTS } from '@acervo/domain';
+import { dueAt, MOVEMENTS } from '@acervo/domain';
 import type { EntityManager } from 'typeorm';
+import { openLegalDeadline, unitCalendar } from '../modules/deadlines/deadline-store';
 
 const SUMMARIES = [
   'Irregularidades no fornecimento de merenda escolar',
@@ -16,6 +17,15 @@ const SUMMARIES = [
 const CLASSES = ['NF', 'NF', 'NF', 'PP', 'IC', 'PIC', 'PA'];
 const SUBJECTS = ['9997', '10432', '10110', '11806', '10028', '10288', '10111', '10011', '5894', '10012'];
 
+interface DemoProcess {
+  id: string;
+  unit_id: string;
+  class_code: string;
+  location: string;
+  holder_id: string | null;
+  registered_at: Date;
+}
+
 /**
  * A few hundred processes for a demo unit, numbered as registration numbers them, each
  * with its Registro event and its custody: mostly in the Secretaria, some concluso to the
@@ -31,7 +41,7 @@ export async function seedDemoProcesses(
   count: number,
 ): Promise<number> {
   if ((await tx.query(`SELECT 1 FROM processes WHERE creating_unit_id = $1 LIMIT 1`, [unit.id])).length) return 0;
-  const rows = await tx.query<{ id: string; unit_id: string; holder_id: string | null; registered_at: Date }[]>(
+  const rows = await tx.query<DemoProcess[]>(
     `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
        registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, search, event_count, version)
      SELECT $1 || '.' || $2 || '.' || lpad(i::text, 6, '0'),
@@ -46,7 +56,7 @@ export async function seedDemoProcesses(
             upper(substr(md5(random()::text || i), 1, 16)), -- demo keys; registration uses a CSPRNG
             to_tsvector('portuguese', ($7::text[])[1 + i % array_length($7::text[], 1)]), 1, 1
        FROM generate_series(1, ${count}) i
-     RETURNING id, unit_id, holder_id, registered_at`,
+     RETURNING id, unit_id, class_code, location, holder_id, registered_at`,
     [unit.code, String(year), unit.id, registrarId, CLASSES, SUBJECTS, SUMMARIES, memberId],
   );
   await tx.query(
@@ -66,5 +76,34 @@ export async function seedDemoProcesses(
        FROM processes p WHERE p.id = ANY($1::uuid[])`,
     [rows.map((r) => r.id)],
   );
+  await seedDemoDeadlines(tx, rows, registrarId);
   return rows.length;
+}
+
+/**
+ * Deadlines as the office would have them: every open process runs its class's legal
+ * term from its registration; one in four of those concluso to the member waits on an
+ * internal deadline — some already past due, so Em espera, the inbox flag and Prazos all
+ * have something to show. (The worker records those expiries on its first sweep.)
+ */
+async function seedDemoDeadlines(tx: EntityManager, rows: DemoProcess[], registrarId: string): Promise<void> {
+  const open = rows.filter((r) => r.location !== 'ARCHIVED');
+  for (const r of open) {
+    await openLegalDeadline(
+      tx,
+      { processId: r.id, unitId: r.unit_id, classCode: r.class_code, actorId: registrarId },
+      r.registered_at,
+    );
+  }
+  const waiting = open.filter((r) => r.holder_id).filter((_, i) => i % 4 === 0);
+  if (!waiting.length) return;
+  const calendar = await unitCalendar(tx, waiting[0].unit_id, new Date());
+  for (const [i, r] of waiting.entries()) {
+    const due = dueAt(new Date(), { days: (i % 3) * 10 - 5 }, calendar);
+    await tx.query(
+      `INSERT INTO deadlines (process_id, kind, description, wait, starts_at, due_at, created_by, created_at)
+       VALUES ($1, 'INTERNAL', 'Resposta ao ofício expedido', true, $2, $3, $4, $2)`,
+      [r.id, r.registered_at, due, r.holder_id],
+    );
+  }
 }
