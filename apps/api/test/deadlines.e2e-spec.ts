@@ -1,4 +1,4 @@
-import { CNMP_LEGAL_DEADLINES, dueAt, legalDueDay, localDate, MOVEMENTS } from '@acervo/domain';
+import { CNMP_LEGAL_DEADLINES, dueAt, legalDueBusinessDay, localDate, MOVEMENTS } from '@acervo/domain';
 import { DataSource } from 'typeorm';
 import { AuthFlow } from './support/auth-flow';
 import { createUnit } from './support/factories';
@@ -101,7 +101,7 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
       const rule = CNMP_LEGAL_DEADLINES.find((r) => r.classCode === 'NF')!;
       const expected = dueAt(
         before,
-        { dueDate: legalDueDay(localDate(before, SP), rule.duration, true) },
+        { dueDate: legalDueBusinessDay(localDate(before, SP), rule.duration, true, new Set()) },
         { timeZone: SP, holidays: new Set() },
       );
       expect(legal).toMatchObject({ kind: 'LEGAL', state: 'PENDING', extensions: 0, dueAt: expected.toISOString() });
@@ -135,7 +135,7 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
       const rule = CNMP_LEGAL_DEADLINES.find((r) => r.classCode === 'NF')!;
       const expected = dueAt(
         t.clock.now(),
-        { dueDate: legalDueDay(localDate(new Date(legal.dueAt), SP), rule.extension!, true) },
+        { dueDate: legalDueBusinessDay(localDate(new Date(legal.dueAt), SP), rule.extension!, true, new Set()) },
         { timeZone: SP, holidays: new Set() },
       );
       expect(extended.body).toMatchObject({ extensions: 1, dueAt: expected.toISOString(), state: 'PENDING' });
@@ -272,17 +272,21 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
       const d = (await setDeadline(member, p.id, { description: 'Perícia', days: 2 }).expect(201)).body;
       await as(member).post(`/deadlines/${d.id}/extend`, { dueDate: '2020-01-01' }).expect(400);
       await as(member).post(`/deadlines/${d.id}/extend`, {}).expect(400);
-      t.clock.advance(new Date(d.dueAt).getTime() - t.clock.now().getTime() + 1000);
+      t.clock.advance(new Date(d.dueAt).getTime() - t.clock.now().getTime() + 6 * DAY);
+      // Extended by a day it would still be past due: refused, nothing recorded twice later.
+      const late = await as(member).post(`/deadlines/${d.id}/extend`, { days: 1 }).expect(400);
+      expect(fields(late.body)).toEqual(['days']);
       expect((await itemOf(member, 'inbox', p.id))?.deadlineState).toBe('EXPIRED');
       const internal = (await deadlines(p.id)).find((x) => x.id === d.id)!;
       await as(member)
-        .post(`/deadlines/${d.id}/extend`, { days: 5, version: internal.version + 1 })
+        .post(`/deadlines/${d.id}/extend`, { days: 10, version: internal.version + 1 })
         .expect(409);
       const res = await as(member)
-        .post(`/deadlines/${d.id}/extend`, { days: 5, version: internal.version })
+        .post(`/deadlines/${d.id}/extend`, { days: 10, version: internal.version })
         .expect(200);
       expect(res.body).toMatchObject({ state: 'PENDING', extensions: 1 });
-      expect(new Date(res.body.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(d.dueAt).getTime() + 5 * DAY - 1);
+      expect(new Date(res.body.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(d.dueAt).getTime() + 10 * DAY - 1);
+      expect(new Date(res.body.dueAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
       expect(await itemOf(member, 'waiting', p.id)).toBeDefined();
     });
 
@@ -293,6 +297,7 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
         [{ description: 'x', days: 3, dueDate: '2030-01-10' }, ['days']],
         [{ description: 'x', dueDate: '2020-01-10' }, ['dueDate']],
         [{ description: 'x', dueDate: '10/01/2030' }, ['dueDate']],
+        [{ description: 'x', dueDate: '9999-12-31' }, ['dueDate']],
         [{ description: '', days: 3 }, ['description']],
         [{ description: 'x', days: 0 }, ['days']],
         [{ description: 'x', days: 3, wait: 'sim' }, ['wait']],

@@ -11,6 +11,7 @@ import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { QueueConsumers } from '../src/jobs/queue-consumers';
 import { WorkerModule } from '../src/worker.module';
+import type { WorkerTimings } from '../src/worker-config';
 
 const WORKER_MAIN = resolve(__dirname, '../dist/main.js');
 const DUE = 10_000;
@@ -58,7 +59,11 @@ describe('deadline sweep: exactly once, across crashes and concurrent workers', 
   }
 
   /** A worker in this process, with short cadences, to look inside or to run without Redis. */
-  async function workerContext(redisUrl: string, prefix: string): Promise<INestApplicationContext> {
+  async function workerContext(
+    redisUrl: string,
+    prefix: string,
+    timings: Partial<WorkerTimings> = {},
+  ): Promise<INestApplicationContext> {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
@@ -67,7 +72,7 @@ describe('deadline sweep: exactly once, across crashes and concurrent workers', 
       LOG_LEVEL: 'silent',
     });
     const context = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot(config, { timings: { heartbeatMs: 500, sweepMs: 200, watchdogMs: 300 } }),
+      WorkerModule.forRoot(config, { timings: { heartbeatMs: 500, sweepMs: 200, watchdogMs: 300, ...timings } }),
       { logger: false },
     );
     await context.init();
@@ -161,4 +166,20 @@ describe('deadline sweep: exactly once, across crashes and concurrent workers', 
     await until(async () => (await recorded()) === DUE, 30_000);
     await expectExactlyOnce();
   }, 60_000);
+
+  it('never replaces a consumer that is busy with a long sweep (busy is not stuck)', async () => {
+    const restarts = jest.spyOn(
+      QueueConsumers.prototype as unknown as { restartConsumer(): Promise<void> },
+      'restartConsumer',
+    );
+    try {
+      // 10 000 due in batches of 100 with the cadence at 200 ms: the sweep outlasts three cadences many times over.
+      await workerContext(harnessValue('redisUrl'), `t${randomBytes(4).toString('hex')}`, { sweepBatch: 100 });
+      await until(async () => (await recorded()) === DUE, 60_000);
+      await expectExactlyOnce();
+      expect(restarts).not.toHaveBeenCalled();
+    } finally {
+      restarts.mockRestore();
+    }
+  }, 120_000);
 });

@@ -9,7 +9,8 @@ import { type DigestLine, digestMail } from './digest-mail';
 
 /**
  * The daily e-mail digest (DOMAIN §6): per person, the notices not yet mailed — of
- * processes the person may still see, and only if still active. The notices are claimed
+ * processes the person may still see, of deadlines still running at the due time noticed
+ * (one closed or extended since is news no more), and only if the person is still active. The notices are claimed
  * `FOR UPDATE SKIP LOCKED` and marked in the transaction that sends, so two workers never
  * mail the same notice, and a failed send leaves them for the next digest.
  */
@@ -45,7 +46,8 @@ export class DeadlineDigest {
     const lines = await tx.query<(Omit<DigestLine, 'processId' | 'dueAt'> & { process_id: string; due_at: Date })[]>(
       `SELECT n.kind, n.process_id, p.number, dl.description, n.due_at
          FROM notifications n JOIN processes p ON p.id = n.process_id JOIN deadlines dl ON dl.id = n.deadline_id
-        WHERE n.id = ANY($2::uuid[]) AND ${fullContentSql('p', { user: '$1', now: '$3' })}
+        WHERE n.id = ANY($2::uuid[]) AND dl.status = 'OPEN' AND dl.due_at = n.due_at
+          AND ${fullContentSql('p', { user: '$1', now: '$3' })}
         ORDER BY n.due_at, p.number`,
       [userId, ids, now],
     );

@@ -44,7 +44,11 @@ WITH claimed AS (
 SELECT (SELECT count(*) FROM marked)::int AS expired, (SELECT count(*) FROM events)::int AS events,
        (SELECT count(*) FROM notified)::int AS notices`;
 
-/** Deadlines coming due within the institution's warning days, warned of once per due time. */
+/**
+ * Deadlines coming due within the institution's warning days, warned of once per due time.
+ * The process rows are claimed too: the notices' foreign key takes a share lock on them,
+ * and a user holding one while waiting for the deadline row would otherwise deadlock.
+ */
 const WARN_BATCH_SQL = `
 WITH claimed AS (
   SELECT dl.id, dl.process_id, dl.due_at, dl.created_by, p.holder_id, p.responsible_member_id
@@ -53,7 +57,7 @@ WITH claimed AS (
      AND dl.due_at <= $1 + make_interval(days => (SELECT deadline_warning_days FROM institution_settings WHERE id = 1))
    ORDER BY dl.due_at, dl.id
    LIMIT $2
-     FOR UPDATE OF dl SKIP LOCKED
+     FOR UPDATE OF dl, p SKIP LOCKED
 ), marked AS (
   UPDATE deadlines d SET warned_at = $1 FROM claimed c WHERE d.id = c.id RETURNING d.id
 ), notified AS (

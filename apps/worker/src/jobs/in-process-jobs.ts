@@ -21,6 +21,7 @@ export class InProcessJobs implements OnApplicationBootstrap, OnApplicationShutd
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Map<JobName, Promise<unknown>>();
   private readonly lastDailyRun = new Map<JobName, string>();
+  private stopped = false;
 
   constructor(
     private readonly runner: JobRunner,
@@ -48,6 +49,7 @@ export class InProcessJobs implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     this.timers.forEach(clearInterval);
     await Promise.all(this.running.values());
     await this.heartbeat.retire();
@@ -55,6 +57,7 @@ export class InProcessJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Runs a job unless its previous run is still going (a long sweep is not started twice). */
   runOnce(name: JobName): Promise<unknown> {
+    if (this.stopped) return Promise.resolve();
     const current = this.running.get(name);
     if (current) return current;
     const run = this.runner

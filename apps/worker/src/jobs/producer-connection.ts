@@ -15,7 +15,7 @@ class ProducerConnectionLifecycle implements OnApplicationShutdown {
 
 /**
  * The queues' (producer side) connection: commands fail fast while Redis is away instead
- * of piling up. Shared with BullMQ, which then never sends it a QUIT of its own — a QUIT
+ * of piling up, and time out on a connection that no longer answers. Shared with BullMQ, which then never sends it a QUIT of its own — a QUIT
  * to a Redis that is away fails, and would fail the worker's shutdown; it is simply
  * disconnected here when the worker stops.
  */
@@ -28,7 +28,12 @@ export class ProducerConnectionModule {
         {
           provide: PRODUCER_REDIS,
           useFactory: () =>
-            new Redis(config.redisUrl!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }),
+            new Redis(config.redisUrl!, {
+              enableOfflineQueue: false,
+              maxRetriesPerRequest: 1,
+              // A half-open socket answers nothing, ever: no command waits on it longer than this.
+              commandTimeout: 5_000,
+            }),
         },
         ProducerConnectionLifecycle,
       ],

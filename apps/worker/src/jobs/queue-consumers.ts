@@ -35,6 +35,9 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(QueueConsumers.name);
   private readonly consumers = new Map<QueueName, Worker>();
   private readonly lastJobAt = new Map<QueueName, number>();
+  /** Queues whose consumer is running a job now: busy is not stuck. */
+  private readonly busy = new Set<QueueName>();
+  private checkRun: Promise<void> = Promise.resolve();
   private readonly queues: Record<QueueName, Queue>;
   private watchdog?: NodeJS.Timeout;
   private checking = false;
@@ -60,7 +63,9 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     // Redis may be away at start: the watchdog schedules as soon as it answers.
     await this.schedule().catch((e: unknown) => this.logger.warn(`job schedules not set yet: ${String(e)}`));
     await this.heartbeat.beat('queue');
-    this.watchdog = setInterval(() => void this.check(), this.timings.watchdogMs);
+    this.watchdog = setInterval(() => {
+      if (!this.checking) this.checkRun = this.check();
+    }, this.timings.watchdogMs);
   }
 
   /**
@@ -72,6 +77,8 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.watchdog);
+    // A canary check under way could otherwise start a consumer after these are closed.
+    await this.checkRun;
     const away = !(await this.redisAnswers());
     await Promise.all([...this.consumers.values()].map((c) => this.close(c, away)));
     await this.heartbeat.retire();
@@ -90,6 +97,7 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   private startConsumer(queue: QueueName): void {
+    if (this.stopping) return;
     const consumer = new Worker(queue, (job: Job) => this.process(queue, job), {
       connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
       prefix: this.config.queuePrefix,
@@ -102,7 +110,13 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
 
   private async process(queue: QueueName, job: Job): Promise<void> {
     this.lastJobAt.set(queue, Date.now());
-    await this.runner.run(job.name as JobName, 'queue');
+    this.busy.add(queue);
+    try {
+      await this.runner.run(job.name as JobName, 'queue');
+    } finally {
+      this.busy.delete(queue);
+      this.lastJobAt.set(queue, Date.now());
+    }
   }
 
   /**
@@ -115,8 +129,9 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     this.checking = true;
     try {
       const now = Date.now();
+      // A long sweep (a backlog of thousands) is busy, not stuck: never replaced mid-job.
       const overdue = Object.entries(schedules(this.timings)).filter(
-        ([, s]) => 'every' in s && now - (this.lastJobAt.get(s.queue) ?? now) > 3 * s.every,
+        ([, s]) => 'every' in s && !this.busy.has(s.queue) && now - (this.lastJobAt.get(s.queue) ?? now) > 3 * s.every,
       ) as [JobName, { queue: QueueName; every: number }][];
       if (!overdue.length) return;
       // Redis away: ioredis reconnects by itself; meanwhile the heartbeat goes stale and /health says so.
@@ -153,6 +168,7 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     if (outcome === 'timeout') this.logger.warn(`${consumer.name} consumer did not close in ${CLOSE_TIMEOUT_MS} ms`);
   }
 
+  /** A PING answered within the producer connection's command timeout (a half-open socket never hangs us). */
   private async redisAnswers(): Promise<boolean> {
     try {
       const client = (await this.queues.maintenance.client) as unknown as { ping(): Promise<string> };

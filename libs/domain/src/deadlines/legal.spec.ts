@@ -1,5 +1,12 @@
 import { CNMP_LEGAL_DEADLINES } from '../catalogues/legal-deadlines';
-import { addDuration, describeDuration, isRecessDay, legalDeadlineDescription, legalDueDay } from './legal';
+import {
+  addDuration,
+  describeDuration,
+  isRecessDay,
+  legalDeadlineDescription,
+  legalDueBusinessDay,
+  legalDueDay,
+} from './legal';
 
 describe(addDuration.name, () => {
   it.each([
@@ -58,6 +65,24 @@ describe(legalDueDay.name, () => {
     expect(legalDueDay('2026-12-19', { amount: 2, unit: 'YEARS' }, true)).toBe(
       legalDueDay(legalDueDay('2026-12-19', { amount: 1, unit: 'YEARS' }, true), { amount: 1, unit: 'YEARS' }, true),
     );
+  });
+});
+
+describe(legalDueBusinessDay.name, () => {
+  const days = (amount: number) => ({ amount, unit: 'DAYS' as const });
+  const none = new Set<string>();
+
+  it('moves a due day on a weekend to the next business day', () => {
+    expect(legalDueBusinessDay('2026-03-04', days(10), true, none)).toBe('2026-03-16'); // Saturday 14 → Monday 16
+  });
+
+  it('never rolls into the recess: past it, to the first business day from 21/01', () => {
+    // 19/11 + 30 = Saturday 19/12; Monday 21/12 is in the recess → Thursday 21/01/2027.
+    expect(legalDueDay('2026-11-19', days(30), true)).toBe('2026-12-19');
+    expect(legalDueBusinessDay('2026-11-19', days(30), true, none)).toBe('2027-01-21');
+    expect(legalDueBusinessDay('2026-11-19', days(30), true, new Set(['2027-01-21']))).toBe('2027-01-22');
+    // Without the recess the plain next business day stands.
+    expect(legalDueBusinessDay('2026-11-19', days(30), false, none)).toBe('2026-12-21');
   });
 });
 

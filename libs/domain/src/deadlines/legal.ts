@@ -1,5 +1,5 @@
 import type { Duration, LegalDeadlineRule } from '../catalogues/legal-deadlines';
-import { addDays } from './due-date';
+import { addDays, nextBusinessDay } from './due-date';
 
 /** `YYYY-MM-DD` plus a duration; a month or year landing past the month's end takes its last day (31/01 + 1 month = 28/02). */
 export function addDuration(day: string, duration: Duration): string {
@@ -40,6 +40,28 @@ export function legalDueDay(startDay: string, duration: Duration, recess: boolea
     if (inTerm === suspended) return end;
     suspended = inTerm;
   }
+}
+
+/** The first day after the recess a day falls in (21 January). */
+function afterRecess(day: string): string {
+  const year = Number(day.slice(0, 4));
+  return `${day.slice(5) >= '12-20' ? year + 1 : year}-01-21`;
+}
+
+/**
+ * The business day a legal term falls due: its due day moved past weekends and holidays —
+ * and, with the recess on, never into it (a term ending on Saturday 19/12 is due on the
+ * first business day from 21/01).
+ */
+export function legalDueBusinessDay(
+  startDay: string,
+  duration: Duration,
+  recess: boolean,
+  holidays: ReadonlySet<string>,
+): string {
+  let day = nextBusinessDay(legalDueDay(startDay, duration, recess), holidays);
+  while (recess && isRecessDay(day)) day = nextBusinessDay(afterRecess(day), holidays);
+  return day;
 }
 
 /** How a legal deadline's extension reads in its event and error messages. */

@@ -1,5 +1,11 @@
 import { CNMP_LEGAL_DEADLINES } from '../catalogues/legal-deadlines';
-import { deadlineViewState, extensionProblems, internalDeadlineProblems, processDeadlineState } from './rules';
+import {
+  deadlineViewState,
+  extendedDueProblems,
+  extensionProblems,
+  internalDeadlineProblems,
+  processDeadlineState,
+} from './rules';
 
 const rule = (code: string) => CNMP_LEGAL_DEADLINES.find((r) => r.classCode === code)!;
 const open = { status: 'OPEN' as const, dueDay: '2026-12-10' };
@@ -44,6 +50,9 @@ describe(internalDeadlineProblems.name, () => {
     [{ description: 'x' }, ['days']],
     [{ description: 'x', days: 1, dueDate: '2026-12-01' }, ['days']],
     [{ description: 'x', dueDate: '2026-11-22' }, ['dueDate']],
+    [{ description: 'x', dueDate: '2036-11-20' }, []],
+    [{ description: 'x', dueDate: '2036-11-21' }, ['dueDate']],
+    [{ description: 'x', dueDate: '9999-12-31' }, ['dueDate']],
   ])('%o → %o', (input, fields) => {
     expect(internalDeadlineProblems(input, '2026-11-23').map((p) => p.field)).toEqual(fields);
   });
@@ -72,6 +81,13 @@ describe(extensionProblems.name, () => {
     expect(extensionProblems(internal, null, { dueDate: '2026-12-11' })).toEqual([]);
     expect(extensionProblems(internal, null, { dueDate: '2026-12-10' }).map((p) => p.field)).toEqual(['dueDate']);
     expect(extensionProblems(internal, null, {}).map((p) => p.field)).toEqual(['days']);
+    expect(extensionProblems(internal, null, { dueDate: '9999-12-31' }).map((p) => p.field)).toEqual(['dueDate']);
+  });
+
+  it('refuses an extension that would leave it past due', () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    expect(extendedDueProblems(new Date('2026-11-24T02:59:59.999Z'), now, 'days')).toEqual([]);
+    expect(extendedDueProblems(now, now, 'days').map((p) => p.field)).toEqual(['days']);
   });
 
   it('refuses a deadline no longer open', () => {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../errors';
 import type { LegalDeadlineRule } from '../catalogues/legal-deadlines';
+import { addDays } from './due-date';
 
 export const DEADLINE_KINDS = ['LEGAL', 'INTERNAL'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -35,7 +36,10 @@ export function processDeadlineState(
   return open.some((d) => d.kind === 'INTERNAL' || d.dueAt.getTime() <= soon) ? 'PENDING' : 'NONE';
 }
 
-/** A new internal deadline: some days ahead, or a day not in the past. */
+/** How far ahead a deadline may fall: ten years (as `days` at most 3650). */
+export const MAX_DEADLINE_DAYS = 3650;
+
+/** A new internal deadline: some days ahead, or a day not in the past nor beyond ten years. */
 export function internalDeadlineProblems(
   input: { description: string; days?: number; dueDate?: string },
   today: string,
@@ -46,6 +50,8 @@ export function internalDeadlineProblems(
     problems.push({ field: 'days', message: 'informe days ou dueDate (um dos dois)' });
   } else if (input.dueDate !== undefined && input.dueDate < today) {
     problems.push({ field: 'dueDate', message: 'a data de vencimento já passou' });
+  } else if (input.dueDate !== undefined && input.dueDate > addDays(today, MAX_DEADLINE_DAYS)) {
+    problems.push({ field: 'dueDate', message: 'no máximo dez anos à frente' });
   }
   return problems;
 }
@@ -80,5 +86,18 @@ export function extensionProblems(
   if (request.dueDate !== undefined && request.dueDate <= deadline.dueDay) {
     return [{ field: 'dueDate', message: 'a prorrogação deve vencer depois do vencimento atual' }];
   }
+  if (request.dueDate !== undefined && request.dueDate > addDays(deadline.dueDay, MAX_DEADLINE_DAYS)) {
+    return [{ field: 'dueDate', message: 'no máximo dez anos à frente' }];
+  }
   return [];
+}
+
+/**
+ * An extension must leave the deadline pending: one still past due once extended would
+ * record a second expiry at once, and tell nobody anything new.
+ */
+export function extendedDueProblems(newDue: Date, now: Date, field: string): FieldError[] {
+  return newDue.getTime() > now.getTime()
+    ? []
+    : [{ field, message: 'mesmo prorrogado, o prazo já estaria vencido: informe um vencimento futuro' }];
 }

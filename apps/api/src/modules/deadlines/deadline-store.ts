@@ -5,7 +5,7 @@ import {
   dueAt,
   type LegalDeadlineRule,
   legalDeadlineDescription,
-  legalDueDay,
+  legalDueBusinessDay,
   localDate,
 } from '@acervo/domain';
 import type { EntityManager } from 'typeorm';
@@ -60,7 +60,7 @@ export async function legalRule(tx: EntityManager, classCode: string): Promise<L
 
 /** When a legal term counted from a day (with the recess, when the institution keeps it) is due. */
 export function legalDueAt(from: Date, startDay: string, rule: LegalDeadlineRule['duration'], calendar: UnitCalendar) {
-  return dueAt(from, { dueDate: legalDueDay(startDay, rule, calendar.recess) }, calendar);
+  return dueAt(from, { dueDate: legalDueBusinessDay(startDay, rule, calendar.recess, calendar.holidays) }, calendar);
 }
 
 export interface OpenedDeadline {

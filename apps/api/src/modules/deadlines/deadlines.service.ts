@@ -6,6 +6,7 @@ import {
   type DeadlineStatus,
   deadlineViewState,
   dueAt,
+  extendedDueProblems,
   extensionProblems,
   internalDeadlineProblems,
   localDate,
@@ -145,6 +146,12 @@ export class DeadlinesService {
         d.kind === 'LEGAL'
           ? legalDueAt(now, dueDay, rule!.extension!, calendar)
           : dueAt(now, { dueDate: dto.days !== undefined ? addDays(dueDay, dto.days) : dto.dueDate! }, calendar);
+      const late = extendedDueProblems(
+        due,
+        now,
+        d.kind === 'LEGAL' ? 'id' : dto.days !== undefined ? 'days' : 'dueDate',
+      );
+      if (late.length) throw new ValidationFailed(late);
       await tx.query(
         `UPDATE deadlines SET due_at = $2, extensions = extensions + 1, expired_at = NULL, warned_at = NULL,
                 version = version + 1 WHERE id = $1`,
