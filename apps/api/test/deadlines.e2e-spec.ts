@@ -335,6 +335,9 @@ describe('deadlines: legal and internal, Em espera, expiry at read time, close, 
       expect(await box(outsider, 'deadlines')).toEqual([]);
       const counts = (await as(clerk).get('/boxes').expect(200)).body as { box: string; count: number }[];
       expect(counts.find((c) => c.box === 'deadlines')?.count).toBe(rows.length);
+      expect((await as(clerk).get('/boxes/deadlines?limit=200').expect(200)).body.total).toBe(rows.length);
+      const expiredOnly = await as(clerk).get('/boxes/deadlines?limit=200&deadlineState=EXPIRED').expect(200);
+      expect(expiredOnly.body.total).toBe(rows.filter((r) => r.deadlineState === 'EXPIRED').length);
     });
   });
 

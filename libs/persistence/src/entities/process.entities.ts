@@ -142,7 +142,7 @@ export class ProcessEntity {
   /**
    * Summary of the running deadlines, kept by a trigger on `deadlines` so the boxes read
    * columns, not subqueries: the latest due time of the waiting ones (Em espera while it
-   * is ahead), the soonest of all, and whether an internal one runs.
+   * is ahead), the soonest of all, whether an internal one runs, and how many run.
    */
   @Column({ name: 'waiting_until', type: 'timestamptz', nullable: true })
   waitingUntil: Date | null;
@@ -152,6 +152,10 @@ export class ProcessEntity {
 
   @Column({ name: 'internal_deadline', type: 'boolean', default: false })
   internalDeadline: boolean;
+
+  /** How many run: the Prazos count sums these instead of joining every deadline. */
+  @Column({ name: 'open_deadlines', type: 'integer', default: 0 })
+  openDeadlines: number;
 
   /** Portuguese full-text document of summary and non-secret parties. */
   @Column({ type: 'tsvector', select: false })

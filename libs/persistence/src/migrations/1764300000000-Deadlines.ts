@@ -58,6 +58,7 @@ export class Deadlines1764300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "processes" ADD "waiting_until" TIMESTAMP WITH TIME ZONE`);
     await q.query(`ALTER TABLE "processes" ADD "next_due_at" TIMESTAMP WITH TIME ZONE`);
     await q.query(`ALTER TABLE "processes" ADD "internal_deadline" boolean NOT NULL DEFAULT false`);
+    await q.query(`ALTER TABLE "processes" ADD "open_deadlines" integer NOT NULL DEFAULT 0`);
     await q.query(`
       CREATE FUNCTION "deadlines_summarise"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE target uuid;
@@ -66,9 +67,9 @@ export class Deadlines1764300000000 implements MigrationInterface {
             CASE WHEN TG_OP <> 'INSERT' THEN OLD.process_id END,
             CASE WHEN TG_OP <> 'DELETE' THEN NEW.process_id END]) x WHERE x IS NOT NULL LOOP
           UPDATE processes p SET waiting_until = s.waiting_until, next_due_at = s.next_due_at,
-                 internal_deadline = s.internal_deadline
+                 internal_deadline = s.internal_deadline, open_deadlines = s.open_deadlines
             FROM (SELECT max(due_at) FILTER (WHERE wait) AS waiting_until, min(due_at) AS next_due_at,
-                         coalesce(bool_or(kind = 'INTERNAL'), false) AS internal_deadline
+                         coalesce(bool_or(kind = 'INTERNAL'), false) AS internal_deadline, count(*) AS open_deadlines
                     FROM deadlines WHERE process_id = target AND status = 'OPEN') s
            WHERE p.id = target;
         END LOOP;
@@ -108,6 +109,7 @@ export class Deadlines1764300000000 implements MigrationInterface {
     await q.query(`DROP TABLE "notifications"`);
     await q.query(`DROP TRIGGER "TR_deadlines_summarise" ON "deadlines"`);
     await q.query(`DROP FUNCTION "deadlines_summarise"()`);
+    await q.query(`ALTER TABLE "processes" DROP COLUMN "open_deadlines"`);
     await q.query(`ALTER TABLE "processes" DROP COLUMN "internal_deadline"`);
     await q.query(`ALTER TABLE "processes" DROP COLUMN "next_due_at"`);
     await q.query(`ALTER TABLE "processes" DROP COLUMN "waiting_until"`);

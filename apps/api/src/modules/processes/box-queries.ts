@@ -65,6 +65,16 @@ export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   deadlines: `dl.status = 'OPEN' AND p.unit_id = ANY(${MY_UNITS})`,
 };
 
+/**
+ * Prazos counted from the process rows (their `open_deadlines`), one pass over the unit's
+ * processes instead of a join with every running deadline: the processes a row of Prazos
+ * can belong to, and what each contributes.
+ */
+export const PRAZOS_PROCESSES_SQL = `p.unit_id = ANY(${MY_UNITS}) AND p.open_deadlines > 0`;
+export function prazosCountSql(only?: string): string {
+  return `coalesce(sum(p.open_deadlines)${only ? ` FILTER (WHERE ${only})` : ''}, 0)::int`;
+}
+
 /** Boxes read newest first: what left the viewer, what went to the trash. */
 export const NEWEST_FIRST: ReadonlySet<Box> = new Set<Box>(['outbox', 'trash']);
 

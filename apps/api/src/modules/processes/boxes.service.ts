@@ -10,6 +10,8 @@ import {
   deadlineStateSql,
   MY_UNITS_SQL,
   NEWEST_FIRST,
+  PRAZOS_PROCESSES_SQL,
+  prazosCountSql,
   ROW_BOXES,
   rowDetailSql,
   rowIdSql,
@@ -79,10 +81,7 @@ export class BoxesService {
     // The total is counted for the first page only: the sidebar has it, and later pages need
     // not pay for counting the whole box again.
     const after = decodeCursor(query.cursor);
-    const total = after
-      ? undefined
-      : (await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM (${inner}) x`, params))[0]
-          .total;
+    const total = after ? undefined : await this.total(box, query, inner, filters.slice(1), params);
 
     const descending = NEWEST_FIRST.has(box);
     const keyset: string[] = [];
@@ -110,15 +109,29 @@ export class BoxesService {
     };
   }
 
+  /**
+   * A box's total with its filters. Prazos without a deadline-state filter (which is per
+   * deadline) sums its processes' running deadlines instead of counting joined rows.
+   */
+  private async total(box: Box, query: BoxQuery, inner: string, processFilters: string[], params: unknown[]) {
+    const sql =
+      box === 'deadlines' && !query.deadlineState
+        ? `SELECT ${prazosCountSql()} AS total FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')}`
+        : `SELECT count(*)::int AS total FROM (${inner}) x`;
+    return (await this.dataSource.query<{ total: number }[]>(sql, params))[0].total;
+  }
+
   /** The sidebar: how many processes each box holds for the viewer. */
   async counts(viewer: Actor): Promise<BoxCountDto[]> {
     // The process boxes in one pass over the processes that can be in any of them (the
-    // viewer's units, held by or distributed to the viewer), each counted by its FILTER;
-    // the Saída and the document and deadline boxes, which read other tables, by their own queries.
+    // viewer's units, held by or distributed to the viewer), each counted by its FILTER —
+    // Prazos too, by the running deadlines each process carries; the Saída and the
+    // document boxes, which read other tables, by their own queries.
     const single = BOXES.filter((box) => box !== 'outbox' && !ROW_BOXES.has(box));
-    const apart = BOXES.filter((box) => !single.includes(box));
+    const apart = BOXES.filter((box) => !single.includes(box) && box !== 'deadlines');
     const selects = [
       ...single.map((box) => `count(*) FILTER (WHERE ${BOX_PREDICATES[box]})::int AS "${box}"`),
+      `${prazosCountSql(PRAZOS_PROCESSES_SQL)} AS "deadlines"`,
       ...apart.map(
         (box) =>
           `(SELECT count(*)::int FROM ${sourceSql(box)} WHERE ${BOX_PREDICATES[box]} AND ${visibleSql(box)}) AS "${box}"`,
