@@ -136,6 +136,7 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
       if (!overdue.length) return;
       // Redis away: ioredis reconnects by itself; meanwhile the heartbeat goes stale and /health says so.
       if (!(await this.redisAnswers())) return;
+      let repaired = false;
       for (const [name, s] of overdue) {
         const scheduler = await this.queues[s.queue].getJobScheduler(name);
         // Another worker took the last run: the queue is consumed, only not by us this time.
@@ -144,8 +145,11 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
           `no ${name} job consumed for ${now - this.lastJobAt.get(s.queue)!} ms: restarting the ${s.queue} consumer`,
         );
         await this.restartConsumer(s.queue);
+        repaired = true;
       }
-      await this.schedule();
+      // Schedules lost with a Redis that came back empty are put back (only then: an upsert
+      // per check would stir the schedules of every replica for nothing).
+      if (repaired) await this.schedule();
     } catch (e) {
       this.logger.warn(`watchdog: ${String(e)}`);
     } finally {
