@@ -7,6 +7,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/app.setup';
 import { DeadlineDigest } from '../../worker/src/deadlines/deadline-digest.service';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AuthFlow } from './support/auth-flow';
@@ -211,5 +214,36 @@ describe('deadline expiry end to end: API, worker, Redis', () => {
       await until(async () => (await expiredEvents(processId)) === 1, 30_000);
       expect((await http().get('/health').expect(200)).body.redis.status).toBe('up');
     }, 60_000);
+  });
+
+  it('with CLOCK_OFFSET_MS the server lives in the future: the deadline expired, and sign-in takes a real-minute code', async () => {
+    const { processId } = await waitingProcess(3);
+    // The server as an acceptance check restarts it: the system clock shifted by forty days.
+    const shifted = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ ...t.config, clockOffsetMs: 40 * 86_400_000 }),
+      { logger: false },
+    );
+    configureApp(shifted);
+    await shifted.init();
+    try {
+      const http = () => request(shifted.getHttpServer());
+      // As if the member had not signed in since: its authenticator shows the real minute.
+      await db.query(`UPDATE users SET totp_last_step = NULL WHERE id = $1`, [member.id]);
+      const login = await http()
+        .post('/api/v1/auth/login')
+        .send({ username: member.username, password: member.password });
+      expect(login.body.status).toBe('totp_required');
+      const verified = await http()
+        .post('/api/v1/auth/totp/verify')
+        .send({ challengeToken: login.body.challengeToken, code: flow.totp.codeAt(member.secret, new Date()) })
+        .expect(200);
+      const inbox = await http()
+        .get('/api/v1/boxes/inbox?limit=200')
+        .auth(verified.body.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(inbox.body.items.find((i: { id: string }) => i.id === processId)?.deadlineState).toBe('EXPIRED');
+    } finally {
+      await shifted.close();
+    }
   });
 });

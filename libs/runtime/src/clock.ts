@@ -7,4 +7,8 @@ export class SystemClock implements Clock {
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
+
+  wallNow(): Date | undefined {
+    return this.offsetMs ? new Date() : undefined;
+  }
 }
