@@ -88,16 +88,19 @@ export async function seedDemoProcesses(
  */
 async function seedDemoDeadlines(tx: EntityManager, rows: DemoProcess[], registrarId: string): Promise<void> {
   const open = rows.filter((r) => r.location !== 'ARCHIVED');
+  if (!open.length) return;
+  // One unit: one calendar, holidays from the earliest registration on.
+  const earliest = new Date(Math.min(...open.map((r) => r.registered_at.getTime())));
+  const calendar = await unitCalendar(tx, open[0].unit_id, earliest);
   for (const r of open) {
     await openLegalDeadline(
       tx,
-      { processId: r.id, unitId: r.unit_id, classCode: r.class_code, actorId: registrarId },
+      { processId: r.id, classCode: r.class_code, actorId: registrarId },
       r.registered_at,
+      calendar,
     );
   }
   const waiting = open.filter((r) => r.holder_id).filter((_, i) => i % 4 === 0);
-  if (!waiting.length) return;
-  const calendar = await unitCalendar(tx, waiting[0].unit_id, new Date());
   for (const [i, r] of waiting.entries()) {
     const due = dueAt(new Date(), { days: (i % 3) * 10 - 5 }, calendar);
     await tx.query(

@@ -28,14 +28,15 @@ export class DeadlineDigest {
     const people = await this.dataSource.query<{ user_id: string }[]>(
       `SELECT DISTINCT user_id FROM notifications WHERE mailed_at IS NULL`,
     );
+    const timeZone = await institutionTimeZone(this.dataSource);
     let sent = 0;
     for (const { user_id } of people) {
-      if (await this.dataSource.transaction((tx) => this.digestFor(tx, user_id))) sent++;
+      if (await this.dataSource.transaction((tx) => this.digestFor(tx, user_id, timeZone))) sent++;
     }
     return sent;
   }
 
-  private async digestFor(tx: EntityManager, userId: string): Promise<boolean> {
+  private async digestFor(tx: EntityManager, userId: string, timeZone: string): Promise<boolean> {
     const now = this.clock.now();
     const claimed = await tx.query<{ id: string }[]>(
       `SELECT id FROM notifications WHERE user_id = $1 AND mailed_at IS NULL FOR UPDATE SKIP LOCKED`,
@@ -57,7 +58,6 @@ export class DeadlineDigest {
       [userId],
     );
     if (!person || !lines.length) return false;
-    const timeZone = await institutionTimeZone(tx);
     await this.mailer.send(
       digestMail(
         person.email,

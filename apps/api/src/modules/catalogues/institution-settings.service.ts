@@ -24,9 +24,8 @@ export class InstitutionSettingsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async current(db: EntityManager = this.dataSource.manager): Promise<InstitutionSettings & { version: number }> {
-    const row = await db.getRepository(InstitutionSettingsEntity).findOneByOrFail({ id: 1 });
-    return toSettings(row);
+  current(db: EntityManager = this.dataSource.manager): Promise<InstitutionSettings & { version: number }> {
+    return readInstitutionSettings(db);
   }
 
   async update(actor: Actor, dto: UpdateInstitutionSettingsDto): Promise<InstitutionSettingsDto> {
@@ -62,6 +61,11 @@ export class InstitutionSettingsService {
       return after;
     });
   }
+}
+
+/** The settings row, for code that runs inside a transaction without the service (deadline arithmetic, seeds). */
+export async function readInstitutionSettings(db: EntityManager): Promise<InstitutionSettings & { version: number }> {
+  return toSettings(await db.getRepository(InstitutionSettingsEntity).findOneByOrFail({ id: 1 }));
 }
 
 function toSettings(row: InstitutionSettingsEntity): InstitutionSettings & { version: number } {

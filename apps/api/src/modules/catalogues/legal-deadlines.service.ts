@@ -52,7 +52,7 @@ export class LegalDeadlinesService {
   }
 }
 
-function toRule(r: LegalDeadlineRuleEntity): LegalDeadlineRule {
+export function toRule(r: LegalDeadlineRuleEntity): LegalDeadlineRule {
   return {
     classCode: r.classCode,
     duration: { amount: r.durationAmount, unit: r.durationUnit },

@@ -1,14 +1,16 @@
 import {
   type DeadlineCalendar,
   type DeadlineKind,
-  type DurationUnit,
   dueAt,
   type LegalDeadlineRule,
   legalDeadlineDescription,
   legalDueBusinessDay,
   localDate,
 } from '@acervo/domain';
+import { LegalDeadlineRuleEntity } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
+import { readInstitutionSettings } from '../catalogues/institution-settings.service';
+import { toRule } from '../catalogues/legal-deadlines.service';
 
 /** The calendar a unit's deadlines count on: the institution's zone and recess, and the holidays of its place. */
 export interface UnitCalendar extends DeadlineCalendar {
@@ -16,46 +18,25 @@ export interface UnitCalendar extends DeadlineCalendar {
 }
 
 export async function unitCalendar(tx: EntityManager, unitId: string, from: Date): Promise<UnitCalendar> {
-  const [settings] = await tx.query<{ time_zone: string; year_end_recess: boolean }[]>(
-    `SELECT time_zone, year_end_recess FROM institution_settings WHERE id = 1`,
-  );
+  const settings = await readInstitutionSettings(tx);
   // National days, the unit's state's and its city's — from the day counting starts on.
   const holidays = await tx.query<{ day: string }[]>(
     `SELECT to_char(h.date, 'YYYY-MM-DD') AS day FROM holidays h JOIN units u ON u.id = $1
       WHERE h.date >= $2::date AND (h.scope = 'NATIONAL'
          OR (h.scope = 'STATE' AND h.uf = u.uf)
          OR (h.scope = 'MUNICIPAL' AND h.uf = u.uf AND lower(h.city) = lower(u.city)))`,
-    [unitId, localDate(from, settings.time_zone)],
+    [unitId, localDate(from, settings.timeZone)],
   );
   return {
-    timeZone: settings.time_zone,
-    recess: settings.year_end_recess,
+    timeZone: settings.timeZone,
+    recess: settings.yearEndRecess,
     holidays: new Set(holidays.map((h) => h.day)),
   };
 }
 
 export async function legalRule(tx: EntityManager, classCode: string): Promise<LegalDeadlineRule | null> {
-  const [row] = await tx.query<
-    {
-      duration_amount: number;
-      duration_unit: DurationUnit;
-      extension_amount: number | null;
-      extension_unit: DurationUnit | null;
-      max_extensions: number | null;
-      legal_basis: string;
-    }[]
-  >(`SELECT * FROM legal_deadline_rules WHERE class_code = $1`, [classCode]);
-  if (!row) return null;
-  return {
-    classCode,
-    duration: { amount: row.duration_amount, unit: row.duration_unit },
-    extension:
-      row.extension_amount !== null && row.extension_unit
-        ? { amount: row.extension_amount, unit: row.extension_unit }
-        : null,
-    maxExtensions: row.max_extensions,
-    legalBasis: row.legal_basis,
-  };
+  const row = await tx.getRepository(LegalDeadlineRuleEntity).findOneBy({ classCode });
+  return row ? toRule(row) : null;
 }
 
 /** When a legal term counted from a day (with the recess, when the institution keeps it) is due. */
@@ -70,16 +51,17 @@ export interface OpenedDeadline {
 
 /**
  * Starts the legal deadline of a process's class (at registration, at a class conversion),
- * when the class has one; an old process's runs from the day it was instaurated. The caller writes the event that caused it, naming the deadline.
+ * when the class has one; an old process's runs from the day it was instaurated. The
+ * caller gives its unit's calendar and writes the event that caused it, naming the deadline.
  */
 export async function openLegalDeadline(
   tx: EntityManager,
-  p: { processId: string; unitId: string; classCode: string; actorId: string; startDay?: string },
+  p: { processId: string; classCode: string; actorId: string; startDay?: string },
   at: Date,
+  calendar: UnitCalendar,
 ): Promise<OpenedDeadline | null> {
   const rule = await legalRule(tx, p.classCode);
   if (!rule) return null;
-  const calendar = await unitCalendar(tx, p.unitId, at);
   const due = legalDueAt(at, p.startDay ?? localDate(at, calendar.timeZone), rule.duration, calendar);
   const [row] = await tx.query<{ id: string }[]>(
     `INSERT INTO deadlines (process_id, kind, description, wait, starts_at, due_at, legal_basis, created_by, created_at)

@@ -135,11 +135,7 @@ export class DeadlinesService {
       const now = this.clock.now();
       const calendar = await unitCalendar(tx, p.unitId, d.due_at);
       const dueDay = localDate(d.due_at, calendar.timeZone);
-      const [{ class_code }] = await tx.query<{ class_code: string }[]>(
-        `SELECT class_code FROM processes WHERE id = $1`,
-        [p.id],
-      );
-      const rule = d.kind === 'LEGAL' ? await legalRule(tx, class_code) : null;
+      const rule = d.kind === 'LEGAL' ? await legalRule(tx, p.classCode) : null;
       const problems = extensionProblems({ ...d, dueDay }, rule, dto);
       if (problems.length) throw new ValidationFailed(problems);
       const due =

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { endOpenDeadlines, openLegalDeadline } from '../deadlines/deadline-store';
+import { endOpenDeadlines, openLegalDeadline, unitCalendar } from '../deadlines/deadline-store';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
 import { type Locked, ProcessOperations } from '../processes/process-operations.service';
 import { DocumentsService, type Row } from './documents.service';
@@ -73,17 +73,13 @@ export class DocumentOperations {
    */
   convert(actor: Actor, processId: string, dto: ConvertDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, processId, 'convert', dto, async (tx, p) => {
-      const [current] = await tx.query<{ class_code: string; secrecy_level: number }[]>(
-        `SELECT class_code, secrecy_level FROM processes WHERE id = $1`,
-        [p.id],
-      );
       const [target] = await tx.query<{ kind: 'EXTRAJUDICIAL' | 'JUDICIAL' }[]>(
         `SELECT kind FROM classes WHERE code = $1 AND active`,
         [dto.classCode],
       );
       if (!target) throw new ValidationFailed([{ field: 'classCode', message: 'classe não encontrada ou inativa' }]);
       const problems = conversionProblems({
-        from: current.class_code,
+        from: p.classCode,
         to: dto.classCode,
         toKind: target.kind,
         hasPortaria: !!dto.portaria,
@@ -98,7 +94,7 @@ export class DocumentOperations {
             unitId: p.unitId,
             typeCode: 'PORTARIA',
             title: dto.portaria.title,
-            level: current.secrecy_level,
+            level: p.secrecyLevel,
             html: dto.portaria.content,
           }),
         );
@@ -109,8 +105,9 @@ export class DocumentOperations {
       await endOpenDeadlines(tx, p.id, now, actor.userId, 'LEGAL');
       const legalDeadline = await openLegalDeadline(
         tx,
-        { processId: p.id, unitId: p.unitId, classCode: dto.classCode, actorId: actor.userId },
+        { processId: p.id, classCode: dto.classCode, actorId: actor.userId },
         now,
+        await unitCalendar(tx, p.unitId, now),
       );
       return {
         set: { class_code: dto.classCode, ...(origin ? { origin_number: origin } : {}) },
@@ -118,7 +115,7 @@ export class DocumentOperations {
           code: MOVEMENTS.CLASS_CONVERTED.code,
           documentIds,
           details: {
-            fromClassCode: current.class_code,
+            fromClassCode: p.classCode,
             toClassCode: dto.classCode,
             ...(origin ? { originNumber: origin } : {}),
             ...(legalDeadline ? { legalDeadline } : {}),

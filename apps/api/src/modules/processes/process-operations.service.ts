@@ -37,6 +37,7 @@ import { PROCESS_NOT_FOUND, ProcessReader } from './process-reader';
 export interface Locked {
   id: string;
   number: string;
+  classCode: string;
   externalOrgan: string | null;
   unitId: string;
   location: Location;
@@ -267,7 +268,7 @@ export class ProcessOperations {
     return this.dataSource.transaction(async (tx) => {
       await this.reader.assertFull(actor, id, tx);
       const [p] = await tx.query<Locked[]>(
-        `SELECT id, number, external_organ AS "externalOrgan", unit_id AS "unitId", location, holder_id AS "holderId",
+        `SELECT id, number, class_code AS "classCode", external_organ AS "externalOrgan", unit_id AS "unitId", location, holder_id AS "holderId",
                 responsible_member_id AS "responsibleMemberId", secrecy_level AS "secrecyLevel", version
            FROM processes WHERE id = $1 FOR UPDATE`,
         [id],

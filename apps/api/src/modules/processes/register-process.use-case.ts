@@ -20,7 +20,7 @@ import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
-import { openLegalDeadline } from '../deadlines/deadline-store';
+import { openLegalDeadline, unitCalendar } from '../deadlines/deadline-store';
 import { appendEvent, moveCustody } from './process-events';
 
 /** Profiles that distribute by hand at registration (besides a member taking its own process). */
@@ -124,12 +124,12 @@ export class RegisterProcess {
         tx,
         {
           processId: process.id,
-          unitId: dto.unitId,
           classCode: dto.classCode,
           actorId: actor.userId,
           startDay: dto.instauratedOn ?? undefined,
         },
         now,
+        await unitCalendar(tx, dto.unitId, now),
       );
       await appendEvent(tx, process.id, now, {
         code: MOVEMENTS.REGISTERED.code,
