@@ -12,3 +12,4 @@ export * from './catalogues';
 export * from './calendar';
 export * from './documents';
 export * from './deadlines';
+export * from './distribution';

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-clock';
 export * from './browser';
 export * from './due-deadlines';
+export * from './seeded-seeds';

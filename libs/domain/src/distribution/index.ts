@@ -1,0 +1,3 @@
+export * from './batch';
+export * from './lottery';
+export * from './template-data';

@@ -1,0 +1,25 @@
+/** The latest distribution of a process, as the `${distribuicao.*}` tags read it (DOMAIN §5, §7). */
+export interface DistributionRecord {
+  startsOn: string;
+  endsOn: string | null;
+  distributor: { registrationNumber: string | null; fullName: string };
+}
+
+/** `YYYY-MM-DD` as Brazilian documents write it. */
+function brazilianDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The values of the distribution tags the MP Virtual manual lists; with no distribution
+ * every tag renders empty, as there ("se houver").
+ */
+export function distributionTags(record: DistributionRecord | null): Record<string, string> {
+  return {
+    'distribuicao.dataInicial': record ? brazilianDate(record.startsOn) : '',
+    'distribuicao.dataFinal': record?.endsOn ? brazilianDate(record.endsOn) : '',
+    'distribuicao.distribuidor.matricula': record?.distributor.registrationNumber ?? '',
+    'distribuicao.distribuidor.pessoaFisica.nome': record?.distributor.fullName ?? '',
+  };
+}
