@@ -1,4 +1,4 @@
-import type { Clock } from '@acervo/domain';
+import type { Clock, SeedSource } from '@acervo/domain';
 import type { AppConfig } from '@acervo/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
+import { CommunicationsModule } from './modules/communications/communications.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
 import { DocumentsModule } from './modules/documents/documents.module';
@@ -23,11 +24,11 @@ import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, overrides: { clock?: Clock; seeds?: SeedSource } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config, overrides.clock),
+        ConfigModule.forRoot(config, overrides.clock, overrides.seeds),
         LoggerModule.forRoot(loggingParams(config.logLevel)),
         DatabaseModule,
         RedisModule,
@@ -44,6 +45,7 @@ export class AppModule {
         PublicModule,
         SecrecyModule,
         DeadlinesModule,
+        CommunicationsModule,
         NotificationsModule,
       ],
     };

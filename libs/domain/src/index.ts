@@ -12,4 +12,5 @@ export * from './catalogues';
 export * from './calendar';
 export * from './documents';
 export * from './deadlines';
+export * from './communications';
 export * from './distribution';

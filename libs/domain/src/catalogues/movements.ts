@@ -44,6 +44,8 @@ export const MOVEMENTS = {
   RECOVERED: { code: '900029', name: 'Resgate' },
   DRAFT_LINKED: { code: '900030', name: 'Minuta vinculada' },
   MOVED: { code: '900031', name: 'Movimentação' },
+  CITATION_RECEIVED: { code: '900032', name: 'Citação recebida' },
+  INTIMATION_RECEIVED: { code: '900033', name: 'Intimação recebida' },
 } as const satisfies Record<string, { code: string; name: string }>;
 
 export type MovementName = keyof typeof MOVEMENTS;

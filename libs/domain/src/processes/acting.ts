@@ -47,7 +47,11 @@ export type Operation =
   | 'deadlines'
   | 'close-deadline'
   | 'extend-deadline'
-  | 'extend-legal-deadline';
+  | 'extend-legal-deadline'
+  | 'distribute'
+  | 'lottery'
+  | 'impediment'
+  | 'cancel-distribution';
 
 /** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
 const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
@@ -80,7 +84,16 @@ const FROM: Readonly<Record<Operation, readonly Location[]>> = {
   'close-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
   'extend-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
   'extend-legal-deadline': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  // Recording who is responsible does not move the process: it may be away meanwhile.
+  distribute: ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
+  lottery: ['SECRETARIA', 'CONCLUSO'],
+  // The impeded member sends the process back to the distribution centre: it must be movable.
+  impediment: ['SECRETARIA', 'CONCLUSO'],
+  'cancel-distribution': ['SECRETARIA', 'CONCLUSO', 'EXTERNAL'],
 };
+
+/** Who distributes (DOMAIN §1, §5): the office's chief and the docket manager; ANALYST to its member only. */
+const DISTRIBUTORS: readonly Profile[] = ['CHIEF', 'MANAGER'];
 
 /**
  * The error a refusal is answered with: where the process is makes the request conflict
@@ -129,6 +142,8 @@ export function refuseOperation(actor: Actor, p: ProcessPosition, op: Operation)
   const here = assignmentsIn(actor, p.unitId);
   if (op === 'secrecy') return refuseDecree(actor, p);
   if (op === 'extend-legal-deadline') return refuseLegalExtension(actor, p);
+  if (op === 'distribute' || op === 'lottery' || op === 'cancel-distribution') return refuseDistributing(actor, p, op);
+  if (op === 'impediment') return refuseImpediment(actor, p);
   const allowed = here.some((a) => {
     if (op === 'close-deadline' && a.profile === 'ANALYST' && isProcessOfMember(p, a.linkedMemberId)) return true;
     if (a.profile === 'MANAGER') return op === 'recover' || op === 'priority';
@@ -156,6 +171,42 @@ function refuseLegalExtension(actor: Actor, p: ProcessPosition): Refusal | null 
   const member = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
   if (member || p.responsibleMemberId === actor.userId) return null;
   return { reason: 'actor', message: 'Só um membro do órgão prorroga o prazo legal.' };
+}
+
+/**
+ * Distributing is the docket's act, not a movement: CHIEF and MANAGER of the unit; a
+ * manual distribution also by an ANALYST or a member (to whom is `refuseDistributionTarget`'s).
+ * A lottery and its cancellation are the distribution centre's alone.
+ */
+function refuseDistributing(actor: Actor, p: ProcessPosition, op: Operation): Refusal | null {
+  const here = assignmentsIn(actor, p.unitId);
+  const allowed = here.some(
+    (a) =>
+      DISTRIBUTORS.includes(a.profile) ||
+      (op === 'distribute' && (a.profile === 'ANALYST' || SIGNERS.includes(a.profile))),
+  );
+  return allowed ? null : { reason: 'actor', message: 'Seu perfil não permite distribuir este processo.' };
+}
+
+/**
+ * To whom an actor may distribute by hand in a unit (at registration or later): CHIEF and
+ * MANAGER to any member; an ANALYST to the member it works for; a member to itself (it
+ * takes its own Notícia de Fato). Null when allowed.
+ */
+export function refuseDistributionTarget(actor: Actor, unitId: string, memberId: string): Refusal | null {
+  const allowed = assignmentsIn(actor, unitId).some(
+    (a) =>
+      DISTRIBUTORS.includes(a.profile) ||
+      (a.profile === 'ANALYST' && a.linkedMemberId === memberId) ||
+      (SIGNERS.includes(a.profile) && memberId === actor.userId),
+  );
+  return allowed ? null : { reason: 'actor', message: 'Seu perfil não permite distribuir processos a outro membro.' };
+}
+
+/** Declaring impediment or suspicion is the distributed member's own act. */
+function refuseImpediment(actor: Actor, p: ProcessPosition): Refusal | null {
+  if (p.responsibleMemberId === actor.userId) return null;
+  return { reason: 'actor', message: 'Só o membro a quem o processo foi distribuído declara impedimento.' };
 }
 
 /** Who may register a process in a unit: its acting staff, and anyone with Secretaria permission. */

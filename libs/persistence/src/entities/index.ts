@@ -9,6 +9,7 @@ import {
   MovementTypeEntity,
   SubjectEntity,
 } from './catalogue.entities';
+import { CommunicationEntity } from './communication.entity';
 import {
   EmailTokenEntity,
   IpLoginFailureEntity,
@@ -40,6 +41,7 @@ import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 export * from './assignment.entity';
 export * from './audit-record.entity';
 export * from './catalogue.entities';
+export * from './communication.entity';
 export * from './document.entities';
 export * from './auth.entities';
 export * from './organisation.entities';
@@ -80,4 +82,5 @@ export const ENTITIES = [
   ProcessCustodyEntity,
   DocumentEntity,
   DocumentFileEntity,
+  CommunicationEntity,
 ];

@@ -125,6 +125,7 @@ export class DistributionGroupEntity {
 @Entity('distribution_group_members')
 @Check('CHK_distribution_group_members_weight', '"weight" > 0')
 @Check('CHK_distribution_group_members_dates', '"starts_on" IS NULL OR "ends_on" IS NULL OR "starts_on" <= "ends_on"')
+@Check('CHK_distribution_group_members_received', '"received" >= 0')
 export class DistributionGroupMemberEntity {
   @PrimaryColumn({ name: 'group_id', type: 'uuid', primaryKeyConstraintName: 'PK_distribution_group_members' })
   groupId: string;
@@ -141,9 +142,21 @@ export class DistributionGroupMemberEntity {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_distribution_group_members_user' })
   user?: UserEntity;
 
-  /** Share of the draws: compensation compares counts divided by weight. */
+  /** Share of the draws (compensation: libs/domain/src/distribution/lottery.ts). */
   @Column({ type: 'numeric', precision: 5, scale: 2, default: 1 })
   weight: string;
+
+  /** Distributions received in the group that still count; locked by every draw. */
+  @Column({ type: 'integer', default: 0 })
+  received: number;
+
+  /** Where a drawn process is sent when the lottery sends it at once. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'FK_distribution_group_members_unit' })
+  unit?: UnitEntity;
 
   @Column({ name: 'starts_on', type: 'date', nullable: true })
   startsOn: string | null;

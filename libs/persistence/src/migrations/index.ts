@@ -7,6 +7,8 @@ import { Processes1764100000000 } from './1764100000000-Processes';
 import { Documents1764100000001 } from './1764100000001-Documents';
 import { AccessRules1764200000000 } from './1764200000000-AccessRules';
 import { Deadlines1764300000000 } from './1764300000000-Deadlines';
+import { Distribution1764400000000 } from './1764400000000-Distribution';
+import { Communications1764400000100 } from './1764400000100-Communications';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   Documents1764100000001,
   AccessRules1764200000000,
   Deadlines1764300000000,
+  Distribution1764400000000,
+  Communications1764400000100,
 ];

@@ -1,6 +1,8 @@
 import {
   type DeadlineCalendar,
   type DeadlineKind,
+  type DeadlineStatus,
+  deadlineViewState,
   dueAt,
   type LegalDeadlineRule,
   legalDeadlineDescription,
@@ -11,6 +13,7 @@ import { LegalDeadlineRuleEntity } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import { toRule } from '../catalogues/legal-deadlines.service';
+import type { DeadlineDto } from './dto/deadline.dto';
 
 /** The calendar a unit's deadlines count on: the institution's zone and recess, and the holidays of its place. */
 export interface UnitCalendar extends DeadlineCalendar {
@@ -87,4 +90,45 @@ export async function endOpenDeadlines(
     [processId, at, actorId, kind ?? null],
   );
   return ended.length;
+}
+
+export interface DeadlineRow {
+  id: string;
+  process_id: string;
+  kind: DeadlineKind;
+  description: string;
+  wait: boolean;
+  starts_at: Date;
+  due_at: Date;
+  status: DeadlineStatus;
+  extensions: number;
+  legal_basis: string | null;
+  ended_at: Date | null;
+  version: number;
+}
+
+/** A process's deadlines, running ones first (its deadline list and the process view share it). */
+export async function processDeadlines(db: EntityManager, processId: string, now: Date): Promise<DeadlineDto[]> {
+  const rows = await db.query<DeadlineRow[]>(
+    `SELECT * FROM deadlines WHERE process_id = $1 ORDER BY status <> 'OPEN', due_at, id`,
+    [processId],
+  );
+  return rows.map((r) => toDto(r, now));
+}
+
+export function toDto(r: DeadlineRow, now: Date): DeadlineDto {
+  return {
+    id: r.id,
+    processId: r.process_id,
+    kind: r.kind,
+    description: r.description,
+    wait: r.wait,
+    startsAt: r.starts_at.toISOString(),
+    dueAt: r.due_at.toISOString(),
+    state: deadlineViewState({ status: r.status, dueAt: r.due_at }, now),
+    extensions: r.extensions,
+    legalBasis: r.legal_basis,
+    endedAt: r.ended_at?.toISOString() ?? null,
+    version: r.version,
+  };
 }

@@ -3,8 +3,6 @@ import {
   type Clock,
   Conflict,
   type DeadlineKind,
-  type DeadlineStatus,
-  deadlineViewState,
   dueAt,
   extendedDueProblems,
   extensionProblems,
@@ -22,7 +20,7 @@ import type { Actor } from '../../common/auth/actor';
 import { staleVersion } from '../../common/stale-version';
 import { ProcessOperations } from '../processes/process-operations.service';
 import { ProcessReader } from '../processes/process-reader';
-import { legalDueAt, legalRule, unitCalendar } from './deadline-store';
+import { type DeadlineRow, legalDueAt, legalRule, processDeadlines, toDto, unitCalendar } from './deadline-store';
 import type {
   CloseDeadlineDto,
   DeadlineDto,
@@ -31,21 +29,6 @@ import type {
   SetDeadlineDto,
   SetDeadlineResultDto,
 } from './dto/deadline.dto';
-
-interface DeadlineRow {
-  id: string;
-  process_id: string;
-  kind: DeadlineKind;
-  description: string;
-  wait: boolean;
-  starts_at: Date;
-  due_at: Date;
-  status: DeadlineStatus;
-  extensions: number;
-  legal_basis: string | null;
-  ended_at: Date | null;
-  version: number;
-}
 
 const DEADLINE_NOT_FOUND = 'Prazo não encontrado.';
 
@@ -175,12 +158,7 @@ export class DeadlinesService {
   /** A process's deadlines, running ones first, soonest due first. */
   async list(actor: Actor, processId: string): Promise<DeadlineListDto> {
     await this.reader.assertFull(actor, processId);
-    const rows = await this.dataSource.query<DeadlineRow[]>(
-      `SELECT * FROM deadlines WHERE process_id = $1 ORDER BY status <> 'OPEN', due_at, id`,
-      [processId],
-    );
-    const now = this.clock.now();
-    return { items: rows.map((r) => toDto(r, now)) };
+    return { items: await processDeadlines(this.dataSource.manager, processId, this.clock.now()) };
   }
 
   /** The deadline's process, if the actor sees that process's content; 404 alike otherwise. */
@@ -205,21 +183,4 @@ export class DeadlinesService {
     const [row] = await this.dataSource.query<DeadlineRow[]>(`SELECT * FROM deadlines WHERE id = $1`, [id]);
     return toDto(row, this.clock.now());
   }
-}
-
-function toDto(r: DeadlineRow, now: Date): DeadlineDto {
-  return {
-    id: r.id,
-    processId: r.process_id,
-    kind: r.kind,
-    description: r.description,
-    wait: r.wait,
-    startsAt: r.starts_at.toISOString(),
-    dueAt: r.due_at.toISOString(),
-    state: deadlineViewState({ status: r.status, dueAt: r.due_at }, now),
-    extensions: r.extensions,
-    legalBasis: r.legal_basis,
-    endedAt: r.ended_at?.toISOString() ?? null,
-    version: r.version,
-  };
 }

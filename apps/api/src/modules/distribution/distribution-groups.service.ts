@@ -93,18 +93,28 @@ export class DistributionGroupsService {
     return this.read(this.dataSource.manager, id);
   }
 
-  /** Only members (who act and receive distribution) may be drawn; checked before writing. */
+  /**
+   * Only members (who act and receive distribution) may be drawn; each is sent its drawn
+   * processes in one of its member units (the only one, unless named). Checked before writing.
+   */
   private async putMembers(tx: EntityManager, groupId: string, members: DistributionMemberInput[], field?: string) {
     const ids = members.map((m) => m.userId);
-    const eligible = await tx.query<{ user_id: string }[]>(
-      `SELECT DISTINCT a.user_id FROM assignments a JOIN users u ON u.id = a.user_id
-        WHERE a.user_id = ANY($1::uuid[]) AND a.profile = ANY($2::text[]) AND u.active`,
+    const memberUnits = await tx.query<{ user_id: string; units: string[] }[]>(
+      `SELECT a.user_id, array_agg(DISTINCT a.unit_id) AS units FROM assignments a JOIN users u ON u.id = a.user_id
+        WHERE a.user_id = ANY($1::uuid[]) AND a.profile = ANY($2::text[]) AND u.active GROUP BY a.user_id`,
       [ids, MEMBER_PROFILES],
     );
-    const ok = new Set(eligible.map((r) => r.user_id));
+    const unitsOf = new Map(memberUnits.map((r) => [r.user_id, r.units]));
     const at = (i: number, name: string) => (field ? `${field}.${i}.${name}` : name);
+    const unitOf = (m: DistributionMemberInput) => {
+      const units = unitsOf.get(m.userId) ?? [];
+      return m.unitId ?? (units.length === 1 ? units[0] : null);
+    };
     const problems = members.flatMap((m, i) => [
-      ...(ok.has(m.userId) ? [] : [{ field: at(i, 'userId'), message: 'o usuário não é membro ativo' }]),
+      ...(unitsOf.has(m.userId) ? [] : [{ field: at(i, 'userId'), message: 'o usuário não é membro ativo' }]),
+      ...(m.unitId && unitsOf.has(m.userId) && !unitsOf.get(m.userId)!.includes(m.unitId)
+        ? [{ field: at(i, 'unitId'), message: 'o usuário não é membro deste órgão' }]
+        : []),
       ...(m.startsOn && m.endsOn && m.startsOn > m.endsOn
         ? [{ field: at(i, 'endsOn'), message: 'o fim deve ser depois do início' }]
         : []),
@@ -112,11 +122,13 @@ export class DistributionGroupsService {
     ]);
     if (problems.length) throw new ValidationFailed(problems);
     if (!members.length) return;
+    // The counter (`received`) is the lottery's: a member's weight or dates change, its count stays.
     await tx.getRepository(DistributionGroupMemberEntity).upsert(
       members.map((m) => ({
         groupId,
         userId: m.userId,
         weight: String(m.weight ?? 1),
+        unitId: unitOf(m),
         startsOn: m.startsOn ?? null,
         endsOn: m.endsOn ?? null,
       })),
@@ -141,11 +153,13 @@ export class DistributionGroupsService {
         username: string;
         full_name: string;
         weight: string;
+        unit_id: string | null;
+        received: number;
         starts_on: string | null;
         ends_on: string | null;
       }[]
     >(
-      `SELECT m.group_id, m.user_id, u.username, u.full_name, m.weight,
+      `SELECT m.group_id, m.user_id, u.username, u.full_name, m.weight, m.unit_id, m.received,
               to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
          FROM distribution_group_members m JOIN users u ON u.id = m.user_id
         WHERE m.group_id = ANY($1::uuid[]) ORDER BY lower(u.username)`,
@@ -168,6 +182,8 @@ export class DistributionGroupsService {
               username: m.username,
               fullName: m.full_name,
               weight: Number(m.weight),
+              unitId: m.unit_id,
+              received: m.received,
               startsOn: m.starts_on,
               endsOn: m.ends_on,
             })),

@@ -6,6 +6,9 @@ import { InjectClock } from '../../common/app-config';
 import { AccessLog, type AccessHow } from '../../common/audit/access-log';
 import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
+import { processDeadlines } from '../deadlines/deadline-store';
+import { distributionRecordSelect } from '../distribution/distribution-store';
+import type { DistributionRecordDto } from '../distribution/dto/distribution.dto';
 import type {
   EventDto,
   EventPageDto,
@@ -195,6 +198,13 @@ export class ProcessReader {
         [r.id, viewer.userId, this.clock.now()],
       ),
       documents: await this.documentSummaries(db, r.id, viewer),
+      distributions: (
+        await db.query<(DistributionRecordDto & { startedAt?: Date })[]>(
+          `${distributionRecordSelect('p.number')} WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC`,
+          [r.id],
+        )
+      ).map(({ startedAt: _, ...d }) => d),
+      deadlines: await processDeadlines(db, r.id, this.clock.now()),
       events: await this.eventRows(db, r.id, 10_000, 0),
     };
   }

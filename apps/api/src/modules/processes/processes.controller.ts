@@ -1,14 +1,6 @@
 import { ValidationFailed } from '@acervo/domain';
-import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import {
@@ -16,7 +8,6 @@ import {
   AttachDto,
   ConcludeDto,
   ForwardDto,
-  OperationResultDto,
   PriorityDto,
   SecrecyDto,
   SendExternalDto,
@@ -30,21 +21,10 @@ import {
   ProcessViewDto,
 } from './dto/process-view.dto';
 import { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
+import { OperationRoute } from './operation-route';
 import { ProcessOperations } from './process-operations.service';
 import { ProcessReader } from './process-reader';
 import { RegisterProcess } from './register-process.use-case';
-
-/** An operation route: authenticated, 200 with the new version, its refusals documented. */
-const Operation = (summary: string) =>
-  applyDecorators(
-    Authenticated(),
-    HttpCode(200),
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: OperationResultDto }),
-    ApiForbiddenResponse({ description: 'The caller may not act on this process' }),
-    ApiConflictResponse({ description: 'Stale version, or not allowed from where the process is' }),
-    ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' }),
-  );
 
 @ApiTags('processes')
 @Controller('processes')
@@ -108,67 +88,67 @@ export class ProcessesController {
   }
 
   @Post(':id/conclude')
-  @Operation('Concluir: to a user of the unit (the holder, or Secretaria for a process in Secretaria)')
+  @OperationRoute('Concluir: to a user of the unit (the holder, or Secretaria for a process in Secretaria)')
   conclude(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConcludeDto) {
     return this.operations.conclude(actor, id, dto);
   }
 
   @Post(':id/to-secretaria')
-  @Operation('Enviar para a Secretaria: the holder returns it')
+  @OperationRoute('Enviar para a Secretaria: the holder returns it')
   toSecretaria(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
     return this.operations.toSecretaria(actor, id, dto);
   }
 
   @Post(':id/recover')
-  @Operation('Resgatar: Secretaria users and MANAGER take a concluded process back to the Secretaria')
+  @OperationRoute('Resgatar: Secretaria users and MANAGER take a concluded process back to the Secretaria')
   recover(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
     return this.operations.recover(actor, id, dto);
   }
 
   @Post(':id/forward')
-  @Operation("Encaminhar a setor do MP: arrives in the target unit's Secretaria")
+  @OperationRoute("Encaminhar a setor do MP: arrives in the target unit's Secretaria")
   forward(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ForwardDto) {
     return this.operations.forward(actor, id, dto);
   }
 
   @Post(':id/send-external')
-  @Operation('Encaminhar a órgão externo; it awaits return')
+  @OperationRoute('Encaminhar a órgão externo; it awaits return')
   sendExternal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SendExternalDto) {
     return this.operations.sendExternal(actor, id, dto);
   }
 
   @Post(':id/return-external')
-  @Operation("Retorno de órgão externo: back in the unit's Secretaria")
+  @OperationRoute("Retorno de órgão externo: back in the unit's Secretaria")
   returnExternal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
     return this.operations.returnExternal(actor, id, dto);
   }
 
   @Post(':id/priority')
-  @Operation('Marcar/Remover prioridade')
+  @OperationRoute('Marcar/Remover prioridade')
   priority(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PriorityDto) {
     return this.operations.priority(actor, id, dto);
   }
 
   @Post(':id/secrecy')
-  @Operation('Decretar sigilo: a member of the unit sets the level (with a justification shown in the process)')
+  @OperationRoute('Decretar sigilo: a member of the unit sets the level (with a justification shown in the process)')
   secrecy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SecrecyDto) {
     return this.operations.secrecy(actor, id, dto);
   }
 
   @Post(':id/attach')
-  @Operation('Anexar: the process becomes read-only inside its principal and leaves the boxes')
+  @OperationRoute('Anexar: the process becomes read-only inside its principal and leaves the boxes')
   attach(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttachDto) {
     return this.operations.attach(actor, id, dto);
   }
 
   @Post(':id/archive')
-  @Operation('Arquivar with an archiving movement; an archived process cannot be moved')
+  @OperationRoute('Arquivar with an archiving movement; an archived process cannot be moved')
   archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ArchiveDto) {
     return this.operations.archive(actor, id, dto);
   }
 
   @Post(':id/unarchive')
-  @Operation("Desarquivar: back in the unit's Secretaria")
+  @OperationRoute("Desarquivar: back in the unit's Secretaria")
   unarchive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedDto) {
     return this.operations.unarchive(actor, id, dto);
   }

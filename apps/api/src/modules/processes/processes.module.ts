@@ -10,6 +10,6 @@ import { RegisterProcess } from './register-process.use-case';
 @Module({
   controllers: [ProcessesController, BoxesController],
   providers: [RegisterProcess, ProcessReader, ProcessOperations, BoxesService],
-  exports: [ProcessReader, ProcessOperations],
+  exports: [ProcessReader, ProcessOperations, RegisterProcess],
 })
 export class ProcessesModule {}

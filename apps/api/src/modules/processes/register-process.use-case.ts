@@ -6,10 +6,11 @@ import {
   Forbidden,
   formatProcessNumber,
   localDate,
-  MEMBER_PROFILES,
   mayRegisterIn,
   MOVEMENTS,
   normalizeCpf,
+  refusalError,
+  refuseDistributionTarget,
   registrationProblems,
   summaryWarnings,
   ValidationFailed,
@@ -21,10 +22,18 @@ import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
 import { openLegalDeadline, unitCalendar } from '../deadlines/deadline-store';
+import { activeMembersOf, startManualDistribution } from '../distribution/distribution-store';
 import { appendEvent, moveCustody } from './process-events';
 
-/** Profiles that distribute by hand at registration (besides a member taking its own process). */
-const DISTRIBUTORS = ['CHIEF', 'MANAGER', 'ANALYST'];
+/**
+ * On whose right a process is registered. `CALLER`: the actor's own — it must be allowed
+ * to register in the unit (POST /processes). `INSTITUTION`: a citation or intimation
+ * about a new process, brought in by someone the institution lets receive it for that
+ * unit (the Protocolo, for every unit); whoever passes it has checked that right, and
+ * the process is registered public (level 0). The rest — catalogues, numbering, legal
+ * deadline, events — is the same either way.
+ */
+export type RegistrationAuthority = 'CALLER' | 'INSTITUTION';
 
 /**
  * Registration (autuação), new or old: validates against the catalogues, takes the next
@@ -41,8 +50,18 @@ export class RegisterProcess {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  async run(actor: Actor, dto: RegisterProcessDto): Promise<RegisteredProcessDto> {
+  run(actor: Actor, dto: RegisterProcessDto): Promise<RegisteredProcessDto> {
     const now = this.clock.now();
+    return this.dataSource.transaction((tx) => this.register(tx, actor, dto, { at: now, authority: 'CALLER' }));
+  }
+
+  /** Registration inside the caller's transaction, at its instant (a communication routes the new process next). */
+  async register(
+    tx: EntityManager,
+    actor: Actor,
+    dto: RegisterProcessDto,
+    { at: now, authority }: { at: Date; authority: RegistrationAuthority },
+  ): Promise<RegisteredProcessDto> {
     const parties = (dto.parties ?? []).map((p, position) => ({
       position,
       name: p.name.trim(),
@@ -50,110 +69,123 @@ export class RegisterProcess {
       document: p.document ? normalizeCpf(p.document) : null,
       secret: p.secret ?? false,
     }));
-    return this.dataSource.transaction(async (tx) => {
-      const settings = await this.settings.current(tx);
-      const today = localDate(now, settings.timeZone);
-      const [unit] = await tx.query<{ code: string }[]>(`SELECT code FROM units WHERE id = $1`, [dto.unitId]);
-      if (!unit) throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
-      if (!mayRegisterIn(actor, dto.unitId))
-        throw new Forbidden('Seu perfil não permite registrar processos neste órgão.');
+    const settings = await this.settings.current(tx);
+    const today = localDate(now, settings.timeZone);
+    const [unit] = await tx.query<{ code: string }[]>(`SELECT code FROM units WHERE id = $1`, [dto.unitId]);
+    if (!unit) throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
+    if (authority === 'CALLER' && !mayRegisterIn(actor, dto.unitId))
+      throw new Forbidden('Seu perfil não permite registrar processos neste órgão.');
 
-      const kind = await this.checkCatalogues(tx, dto);
-      const level = dto.secrecyLevel ?? 0;
-      const problems = registrationProblems({
-        classKind: kind,
-        originNumber: dto.originNumber ?? null,
+    const kind = await this.checkCatalogues(tx, dto);
+    const level = dto.secrecyLevel ?? 0;
+    const problems = registrationProblems({
+      classKind: kind,
+      originNumber: dto.originNumber ?? null,
+      oldProcess: dto.oldProcess ?? false,
+      instauratedOn: dto.instauratedOn ?? null,
+      today,
+    });
+    const profilesHere = actor.assignments.filter((a) => a.unitId === dto.unitId).map((a) => a.profile);
+    // What the institution receives is registered public; secrecy is then a member's decree.
+    const assignable = authority === 'INSTITUTION' ? 0 : assignableLevel(profilesHere, settings.secrecyAssignment);
+    if (level > assignable) {
+      problems.push({ field: 'secrecyLevel', message: 'seu perfil não pode atribuir este nível de sigilo' });
+    }
+    if (level === 5 && !dto.responsibleMemberId) {
+      problems.push({
+        field: 'responsibleMemberId',
+        message: 'nível 5 exige o membro responsável, o único que o verá',
+      });
+    }
+    if (problems.length) throw new ValidationFailed(problems);
+    if (dto.responsibleMemberId) await this.checkManualDistribution(tx, actor, dto.unitId, dto.responsibleMemberId);
+
+    const year = Number(today.slice(0, 4));
+    const [{ last_value: sequential }] = await tx.query<{ last_value: number }[]>(
+      `INSERT INTO process_number_sequences (unit_code, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_code, year) DO UPDATE SET last_value = process_number_sequences.last_value + 1
+       RETURNING last_value`,
+      [unit.code, year],
+    );
+    const number = formatProcessNumber(unit.code, year, sequential);
+    const searchable = [dto.summary, ...parties.filter((p) => !p.secret).map((p) => p.name)].join(' ');
+    const [process] = await tx.query<{ id: string; version: number }[]>(
+      `INSERT INTO processes (number, class_code, subject_code, summary, origin_number, creating_unit_id, unit_id,
+         registered_at, registered_by, old_process, instaurated_on, secrecy_level, responsible_member_id,
+         location, located_at, access_key, search, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, 'SECRETARIA', $7, $13,
+         to_tsvector('portuguese', $14), 1)
+       RETURNING id, version`,
+      [
+        number,
+        dto.classCode,
+        dto.subjectCode,
+        dto.summary.trim(),
+        canonicalOriginNumber(dto.originNumber ?? null),
+        dto.unitId,
+        now,
+        actor.userId,
+        dto.oldProcess ?? false,
+        dto.instauratedOn ?? null,
+        level,
+        dto.responsibleMemberId ?? null,
+        randomBytes(8).toString('hex').toUpperCase(),
+        searchable,
+      ],
+    );
+    for (const p of parties) {
+      await tx.query(
+        `INSERT INTO process_parties (process_id, position, name, type, document, secret) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [process.id, p.position, p.name, p.type, p.document, p.secret],
+      );
+    }
+    await moveCustody(tx, process.id, now, { unitId: dto.unitId, holderId: null });
+    const legalDeadline = await openLegalDeadline(
+      tx,
+      {
+        processId: process.id,
+        classCode: dto.classCode,
+        actorId: actor.userId,
+        startDay: dto.instauratedOn ?? undefined,
+      },
+      now,
+      await unitCalendar(tx, dto.unitId, now),
+    );
+    await appendEvent(tx, process.id, now, {
+      code: MOVEMENTS.REGISTERED.code,
+      actorId: actor.userId,
+      unitId: dto.unitId,
+      details: {
+        classCode: dto.classCode,
+        subjectCode: dto.subjectCode,
         oldProcess: dto.oldProcess ?? false,
-        instauratedOn: dto.instauratedOn ?? null,
+        ...(dto.instauratedOn ? { instauratedOn: dto.instauratedOn } : {}),
+        secrecyLevel: level,
+        ...(legalDeadline ? { legalDeadline } : {}),
+      },
+    });
+    if (dto.responsibleMemberId) {
+      const { id: distributionId } = await startManualDistribution(tx, {
+        processId: process.id,
+        memberId: dto.responsibleMemberId,
+        distributorId: actor.userId,
+        at: now,
         today,
       });
-      const profilesHere = actor.assignments.filter((a) => a.unitId === dto.unitId).map((a) => a.profile);
-      if (level > assignableLevel(profilesHere, settings.secrecyAssignment)) {
-        problems.push({ field: 'secrecyLevel', message: 'seu perfil não pode atribuir este nível de sigilo' });
-      }
-      if (level === 5 && !dto.responsibleMemberId) {
-        problems.push({
-          field: 'responsibleMemberId',
-          message: 'nível 5 exige o membro responsável, o único que o verá',
-        });
-      }
-      if (problems.length) throw new ValidationFailed(problems);
-      if (dto.responsibleMemberId) await this.checkManualDistribution(tx, actor, dto.unitId, dto.responsibleMemberId);
-
-      const year = Number(today.slice(0, 4));
-      const [{ last_value: sequential }] = await tx.query<{ last_value: number }[]>(
-        `INSERT INTO process_number_sequences (unit_code, year, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (unit_code, year) DO UPDATE SET last_value = process_number_sequences.last_value + 1
-         RETURNING last_value`,
-        [unit.code, year],
-      );
-      const number = formatProcessNumber(unit.code, year, sequential);
-      const searchable = [dto.summary, ...parties.filter((p) => !p.secret).map((p) => p.name)].join(' ');
-      const [process] = await tx.query<{ id: string; version: number }[]>(
-        `INSERT INTO processes (number, class_code, subject_code, summary, origin_number, creating_unit_id, unit_id,
-           registered_at, registered_by, old_process, instaurated_on, secrecy_level, responsible_member_id,
-           location, located_at, access_key, search, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, 'SECRETARIA', $7, $13,
-           to_tsvector('portuguese', $14), 1)
-         RETURNING id, version`,
-        [
-          number,
-          dto.classCode,
-          dto.subjectCode,
-          dto.summary.trim(),
-          canonicalOriginNumber(dto.originNumber ?? null),
-          dto.unitId,
-          now,
-          actor.userId,
-          dto.oldProcess ?? false,
-          dto.instauratedOn ?? null,
-          level,
-          dto.responsibleMemberId ?? null,
-          randomBytes(8).toString('hex').toUpperCase(),
-          searchable,
-        ],
-      );
-      for (const p of parties) {
-        await tx.query(
-          `INSERT INTO process_parties (process_id, position, name, type, document, secret) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [process.id, p.position, p.name, p.type, p.document, p.secret],
-        );
-      }
-      await moveCustody(tx, process.id, now, { unitId: dto.unitId, holderId: null });
-      const legalDeadline = await openLegalDeadline(
-        tx,
-        {
-          processId: process.id,
-          classCode: dto.classCode,
-          actorId: actor.userId,
-          startDay: dto.instauratedOn ?? undefined,
-        },
-        now,
-        await unitCalendar(tx, dto.unitId, now),
-      );
       await appendEvent(tx, process.id, now, {
-        code: MOVEMENTS.REGISTERED.code,
+        code: MOVEMENTS.DISTRIBUTED.code,
         actorId: actor.userId,
         unitId: dto.unitId,
         details: {
-          classCode: dto.classCode,
-          subjectCode: dto.subjectCode,
-          oldProcess: dto.oldProcess ?? false,
-          ...(dto.instauratedOn ? { instauratedOn: dto.instauratedOn } : {}),
-          secrecyLevel: level,
-          ...(legalDeadline ? { legalDeadline } : {}),
+          type: 'MANUAL',
+          distributionId,
+          memberId: dto.responsibleMemberId,
+          distributorId: actor.userId,
+          startsOn: today,
         },
       });
-      if (dto.responsibleMemberId) {
-        await appendEvent(tx, process.id, now, {
-          code: MOVEMENTS.DISTRIBUTED.code,
-          actorId: actor.userId,
-          unitId: dto.unitId,
-          details: { type: 'MANUAL', memberId: dto.responsibleMemberId, distributorId: actor.userId, startsOn: today },
-        });
-      }
-      return { id: process.id, number, version: process.version, warnings: summaryWarnings(dto.summary, parties) };
-    });
+    }
+    return { id: process.id, number, version: process.version, warnings: summaryWarnings(dto.summary, parties) };
   }
 
   /** The class and subject exist and are offered; returns the class's kind. */
@@ -173,17 +205,10 @@ export class RegisterProcess {
 
   /** Manual distribution: to a member of the unit, by a distributor or by the member itself. */
   private async checkManualDistribution(tx: EntityManager, actor: Actor, unitId: string, memberId: string) {
-    const member = await tx.query(
-      `SELECT 1 FROM assignments a JOIN users u ON u.id = a.user_id
-        WHERE a.user_id = $1 AND a.unit_id = $2 AND a.profile = ANY($3::text[]) AND u.active`,
-      [memberId, unitId, MEMBER_PROFILES],
-    );
-    if (!member.length) {
+    if (!(await activeMembersOf(tx, unitId, [memberId])).has(memberId)) {
       throw new ValidationFailed([{ field: 'responsibleMemberId', message: 'não é membro ativo deste órgão' }]);
     }
-    const distributes = actor.assignments.some((a) => a.unitId === unitId && DISTRIBUTORS.includes(a.profile));
-    if (!distributes && memberId !== actor.userId) {
-      throw new Forbidden('Seu perfil não permite distribuir processos a outro membro.');
-    }
+    const refusal = refuseDistributionTarget(actor, unitId, memberId);
+    if (refusal) throw refusalError(refusal);
   }
 }

@@ -4,14 +4,16 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, Val
 import { CLASS_KINDS, type ClassKind } from '@acervo/persistence';
 import { OptionalQueryBoolean } from '../../../common/query-boolean';
 
-const CODE = /^[0-9A-Z_]{1,30}$/;
+/** Codes up to 40 characters: the seeded TERMO_CANCELAMENTO_DISTRIBUICAO alone has 31. */
+export const CATALOGUE_CODE_MAX = 40;
+const CODE = new RegExp(`^[0-9A-Z_]{1,${CATALOGUE_CODE_MAX}}$`);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 /** What every coded catalogue entry is created with: a code that never changes, and a name. */
 export class CodedCreateDto {
   @ApiProperty({ description: 'Never changes; upper-case letters, digits and _ (case is ignored)' })
   @Transform(upper)
-  @Matches(CODE, { message: 'code: até 30 letras maiúsculas, dígitos ou _' })
+  @Matches(CODE, { message: `code: até ${CATALOGUE_CODE_MAX} letras maiúsculas, dígitos ou _` })
   code: string;
 
   @ApiProperty()

@@ -28,6 +28,15 @@ export class DistributionMemberInput {
   @Max(100)
   weight?: number;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The member's unit (where a process drawn to it is sent at once); defaults to its only member assignment",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'In exercise from this day' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -72,6 +81,12 @@ export class DistributionMemberDto {
 
   @ApiProperty()
   weight: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Where a process drawn to it is sent' })
+  unitId: string | null;
+
+  @ApiProperty({ description: 'Distributions received in the group that count (compensation)' })
+  received: number;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   startsOn: string | null;

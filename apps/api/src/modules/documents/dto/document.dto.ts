@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CATALOGUE_CODE_MAX } from '../../catalogues/dto/coded.dto';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class CreateDraftDto {
   @ApiProperty({ example: 'DESPACHO', description: 'A document type of the catalogue' })
   @IsString()
-  @Length(1, 30)
+  @Length(1, CATALOGUE_CODE_MAX)
   typeCode: string;
 
   @ApiProperty({ example: 'Despacho inicial' })
@@ -28,7 +29,7 @@ export class CreateDraftDto {
 export class UploadDraftDto {
   @ApiProperty({ example: 'OFICIO' })
   @IsString()
-  @Length(1, 30)
+  @Length(1, CATALOGUE_CODE_MAX)
   typeCode: string;
 
   @ApiProperty()

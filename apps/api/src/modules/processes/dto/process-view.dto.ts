@@ -2,6 +2,8 @@ import { LOCATIONS, type Location } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { DeadlineDto } from '../../deadlines/dto/deadline.dto';
+import { DistributionRecordDto } from '../../distribution/dto/distribution.dto';
 
 export class PartyDto {
   @ApiProperty({ format: 'uuid' })
@@ -171,6 +173,15 @@ export class ProcessViewDto {
     description: 'Documents the viewer may see, outside the trash',
   })
   documents?: ProcessDocumentSummaryDto[];
+
+  @ApiPropertyOptional({ type: [DeadlineDto], description: 'Its deadlines, legal and internal, running ones first' })
+  deadlines?: DeadlineDto[];
+
+  @ApiPropertyOptional({
+    type: [DistributionRecordDto],
+    description: 'Its distributions, latest first (the first one feeds the ${distribuicao.*} tags)',
+  })
+  distributions?: DistributionRecordDto[];
 
   @ApiPropertyOptional({ type: [EventDto], description: 'The history, oldest first' })
   events?: EventDto[];
