@@ -9,6 +9,7 @@ import { AccessRules1764200000000 } from './1764200000000-AccessRules';
 import { Deadlines1764300000000 } from './1764300000000-Deadlines';
 import { Distribution1764400000000 } from './1764400000000-Distribution';
 import { Communications1764400000100 } from './1764400000100-Communications';
+import { ReadPathIndexes1764400000200 } from './1764400000200-ReadPathIndexes';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Deadlines1764300000000,
   Distribution1764400000000,
   Communications1764400000100,
+  ReadPathIndexes1764400000200,
 ];

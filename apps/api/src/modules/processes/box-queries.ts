@@ -36,14 +36,23 @@ const ROW_DEADLINE_STATE_SQL = `CASE WHEN dl.due_at <= $2 THEN 'EXPIRED' ELSE 'P
 const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
   OR (p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_SECRETARIAS})))`;
 
+/** A custody row (alias `c`) that ended with the process leaving the viewer, or its Secretaria. */
+const LEFT_VIEWER = (c: string) =>
+  `${c}.to_at IS NOT NULL AND (${c}.holder_id = $1 OR (${c}.holder_id IS NULL AND ${c}.unit_id = ANY(${MY_SECRETARIAS})))`;
+
 /**
- * The Saída: per process, when it last left the viewer's hands (or its Secretaria), from
- * the custody rows — indexed by holder and by unit — joined once, never a subquery per
- * process of the whole table.
+ * The Saída's rows: the departures from the viewer and from its Secretarias, each branch
+ * read from its index newest first, so a page stops after its rows instead of grouping all
+ * of them; `LAST_DEPARTURE` keeps one row per process, its latest.
  */
-const LEFT_ME = `(SELECT c.process_id, max(c.to_at) AS left_at FROM process_custody c
-  WHERE c.to_at IS NOT NULL AND (c.holder_id = $1 OR (c.holder_id IS NULL AND c.unit_id = ANY(${MY_SECRETARIAS})))
-  GROUP BY c.process_id) o`;
+const LEFT_ME = `(
+  SELECT c.id AS custody_id, c.process_id, c.to_at AS left_at FROM process_custody c
+   WHERE c.to_at IS NOT NULL AND c.holder_id = $1
+  UNION ALL
+  SELECT c.id, c.process_id, c.to_at FROM process_custody c
+   WHERE c.to_at IS NOT NULL AND c.holder_id IS NULL AND c.unit_id = ANY(${MY_SECRETARIAS})) o`;
+const LAST_DEPARTURE = `NOT EXISTS (SELECT 1 FROM process_custody c2
+  WHERE c2.process_id = o.process_id AND ${LEFT_VIEWER('c2')} AND (c2.to_at, c2.id) > (o.left_at, o.custody_id))`;
 
 /** Document boxes list one row per document (alias `d`), inside the unit's processes. */
 export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']);
@@ -54,7 +63,7 @@ export const ROW_BOXES: ReadonlySet<Box> = new Set<Box>([...DOCUMENT_BOXES, 'dea
 export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
   inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
   waiting: `${WITH_ME} AND ${WAITING_SQL}`,
-  outbox: `NOT ${WITH_ME}`,
+  outbox: `NOT ${WITH_ME} AND ${LAST_DEPARTURE}`,
   external: `p.location = 'EXTERNAL' AND p.unit_id = ANY(${MY_UNITS})`,
   archived: `p.location = 'ARCHIVED' AND p.unit_id = ANY(${MY_UNITS})`,
   secretaria: `p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_UNITS})`,
@@ -90,9 +99,10 @@ export function sinceSql(box: Box): string {
   return 'p.located_at';
 }
 
-/** What identifies a row of the box: the process, or its document or deadline. */
+/** What identifies a row of the box: the process, or its document, deadline or departure (Saída). */
 export function rowIdSql(box: Box): string {
   if (DOCUMENT_BOXES.has(box)) return 'd.id';
+  if (box === 'outbox') return 'o.custody_id';
   return box === 'deadlines' ? 'dl.id' : 'p.id';
 }
 
