@@ -30,7 +30,7 @@ const candidates = [...draw.candidates]
 if (draw.prevention) {
   // Prevention: nothing drawn; the prevento must have been a candidate.
   if (draw.randomValue !== null || !candidates.some((c) => c.memberId === draw.memberId)) fail('prevention record');
-  say(`OK: ${draw.memberId} (prevention, no draw)`);
+  say(`OK: ${draw.memberId} (prevention through related process ${draw.relatedProcessId}, no draw)`);
   process.exit(0);
 }
 

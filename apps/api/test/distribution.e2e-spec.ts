@@ -165,11 +165,15 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       expect(record.candidates).toHaveLength(7);
       expect(record.candidates.every((c: { received: number }) => c.received === 10)).toBe(true);
       expect(record.tied).toHaveLength(7);
-      // Above the member's reach, the record stays open to re-check but the number is withheld.
+      // A record of a process above the member's reach is not there for it — not listed, not hinted at.
       await db.query(`UPDATE processes SET secrecy_level = 3 WHERE id = $1`, [id]);
-      expect(
-        (await as(member).get(`/distribution-groups/${group.id}/draws/${drawId}`).expect(200)).body.processNumber,
-      ).toBeNull();
+      await as(member).get(`/distribution-groups/${group.id}/draws/${drawId}`).expect(404);
+      await as(member).get(`/distribution-groups/${group.id}/draws/${drawId}/verify`).expect(404);
+      const listed = await as(member).get(`/distribution-groups/${group.id}/draws?limit=200`).expect(200);
+      expect(listed.body.items.map((d: { id: string }) => d.id)).not.toContain(drawId);
+      const history = await as(member).get(`/distribution-groups/${group.id}/distributions?limit=200`).expect(200);
+      expect(history.body.items.map((d: { processId: string }) => d.processId)).not.toContain(id);
+      await as(chief).get(`/distribution-groups/${group.id}/draws/${drawId}`).expect(200);
       await db.query(`UPDATE processes SET secrecy_level = 0 WHERE id = $1`, [id]);
 
       const verification = await as(member).get(`/distribution-groups/${group.id}/draws/${drawId}/verify`).expect(200);
@@ -229,12 +233,29 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
     it('prevention: to the member prevento without a draw, and it counts', async () => {
       const ids = await registerMany(2);
       const before = await counters();
-      const res = await lottery({ processIds: ids, preventions: [{ processId: ids[0], memberId: colleagues[3].id }] });
+      const related = await as(officeManager)
+        .post('/processes', {
+          unitId: office.id,
+          classCode: 'NF',
+          subjectCode: '10011',
+          summary: 'Processo principal',
+          responsibleMemberId: colleagues[3].id,
+        })
+        .expect(201);
+      const res = await lottery({
+        processIds: ids,
+        preventions: [{ processId: ids[0], relatedProcessId: related.body.id }],
+      });
       expect(res.status).toBe(201);
       expect(res.body.draws[0]).toMatchObject({ memberId: colleagues[3].id, prevention: true });
       expect((await counters()).get(colleagues[3].id)).toBe(before.get(colleagues[3].id)! + 1);
       const record = (await as(manager).get(`/distribution-groups/${group.id}/draws/${res.body.draws[0].id}`)).body;
-      expect(record).toMatchObject({ prevention: true, randomValue: null, tied: [] });
+      expect(record).toMatchObject({
+        prevention: true,
+        relatedProcessId: related.body.id,
+        randomValue: null,
+        tied: [],
+      });
       expect((await as(manager).get(`/distribution-groups/${group.id}/draws/${record.id}/verify`)).body.verified).toBe(
         true,
       );
@@ -280,12 +301,30 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       expect(fields((await lottery({ processIds: [ids[0], elsewhere.id] }).expect(400)).body)).toEqual([
         'processIds.1',
       ]);
+      // Prevention names the related process whose member is prevento: one with nobody responsible will not do.
       expect(
         fields(
-          (await lottery({ processIds: ids, preventions: [{ processId: ids[0], memberId: intern.id }] }).expect(409))
-            .body,
+          (
+            await lottery({ processIds: ids, preventions: [{ processId: ids[0], relatedProcessId: ids[1] }] }).expect(
+              400,
+            )
+          ).body,
         ),
-      ).toEqual(['processIds.0']);
+      ).toEqual(['preventions.0.relatedProcessId']);
+      expect(
+        fields(
+          (
+            await lottery({
+              processIds: ids,
+              preventions: [{ processId: elsewhere.id, relatedProcessId: ids[1] }],
+            }).expect(400)
+          ).body,
+        ),
+      ).toEqual(['preventions.0.processId']);
+      // A cursor of the right shape but the wrong content (["x","y"]) is refused, not passed to SQL.
+      await as(member).get(`/distribution-groups/${group.id}/draws?cursor=WyJ4IiwieSJd`).expect(400);
+      await as(member).get(`/distribution-groups/${group.id}/distributions?cursor=WyJ4IiwieSJd`).expect(400);
+      await as(member).get(`/distribution-groups/${group.id}/distributions?from=2026-05-02&to=2026-05-01`).expect(400);
       await lottery({ processIds: ids, unknown: 1 }).expect(400);
       expect(fields((await lottery({ processIds: ids }, manager, empty.id).expect(409)).body)).toEqual([
         'processIds.0',
@@ -355,11 +394,20 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
     it('the member declares impediment: back to the centre, excluded from the next draws of that process', async () => {
       const pair = await newGroup([{ userId: member.id }, { userId: colleagues[5].id }]);
       const p = await register();
+      const principal = await as(member)
+        .post('/processes', {
+          unitId: office.id,
+          classCode: 'NF',
+          subjectCode: '10011',
+          summary: 'Principal',
+          responsibleMemberId: member.id,
+        })
+        .expect(201);
       await as(manager)
         .post(`/processes/${p.id}/lottery`, {
           version: p.version,
           groupId: pair.id,
-          preventoMemberId: member.id,
+          relatedProcessId: principal.body.id,
           sendImmediately: true,
         })
         .expect(201);
@@ -398,8 +446,22 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       // The member prevento is impeded now, and a draw never picks it either.
       const again = await view(p.id);
       await as(manager)
-        .post(`/processes/${p.id}/lottery`, { version: again.version, groupId: pair.id, preventoMemberId: member.id })
+        .post(`/processes/${p.id}/lottery`, {
+          version: again.version,
+          groupId: pair.id,
+          relatedProcessId: principal.body.id,
+        })
         .expect(409);
+      // Nor may anyone hand it back to the impeded member by hand.
+      expect(
+        fields(
+          (
+            await as(manager)
+              .post(`/processes/${p.id}/distribute`, { version: again.version, memberId: member.id })
+              .expect(409)
+          ).body,
+        ),
+      ).toEqual(['memberId']);
       const res = await as(manager).post(`/processes/${p.id}/lottery`, { version: again.version, groupId: pair.id });
       expect(res.body.draws[0].memberId).toBe(colleagues[5].id);
       const record = (await as(manager).get(`/distribution-groups/${pair.id}/draws/${res.body.draws[0].id}`)).body;
@@ -439,10 +501,83 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       // Its count went back to zero: both are level, the redistribution is a fair draw again.
       const re = await as(manager).post(`/processes/${p.id}/lottery`, { version: after.version, groupId: pair.id });
       expect(re.status).toBe(201);
-      const report = (await as(member).get(`/distribution-groups/${pair.id}/report`).expect(200)).body;
+      const report = (await as(manager).get(`/distribution-groups/${pair.id}/report`).expect(200)).body;
       const row = report.members.find((m: { memberId: string }) => m.memberId === first);
       expect(row).toMatchObject({ cancelled: 1 });
       expect(report.members.reduce((s: number, m: { counting: number }) => s + m.counting, 0)).toBe(1);
+
+      // A term cancels once.
+      const current = await view(p.id);
+      expect(
+        fields(
+          (
+            await as(manager)
+              .post(`/processes/${p.id}/cancel-distribution`, { version: current.version, documentId: term })
+              .expect(400)
+          ).body,
+        ),
+      ).toEqual(['documentId']);
+    });
+
+    it('a drawn process sent away comes back to the centre when its distribution is cancelled; only the centre cancels it', async () => {
+      const pair = await newGroup([{ userId: colleagues[1].id }, { userId: colleagues[2].id }]);
+      const p = await register();
+      await as(manager)
+        .post(`/processes/${p.id}/lottery`, { version: p.version, groupId: pair.id, sendImmediately: true })
+        .expect(201);
+      const away = await view(p.id, officeManager);
+      expect(away.unitId).toBe(office.id);
+      const term = await signed(p.id, 'TERMO_CANCELAMENTO_DISTRIBUICAO', member);
+      const version = (await view(p.id, officeManager)).version;
+      // The promotoria's manager did not draw it: not its to cancel.
+      await as(officeManager).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }).expect(403);
+      await as(manager).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }).expect(200);
+      expect(await view(p.id)).toMatchObject({ unitId: centre.id, location: 'SECRETARIA', responsibleMemberId: null });
+      expect([...(await counters(pair.id)).values()]).toEqual([0, 0]);
+    });
+
+    it('a cancellation and a lottery on the same process at once: one order or the other, never a deadlock', async () => {
+      const pair = await newGroup([{ userId: colleagues[1].id }, { userId: colleagues[2].id }]);
+      for (let round = 0; round < 3; round++) {
+        const p = await register();
+        await as(manager).post(`/processes/${p.id}/lottery`, { version: p.version, groupId: pair.id }).expect(201);
+        const term = await signed(p.id, 'TERMO_CANCELAMENTO_DISTRIBUICAO', chief);
+        const others = await registerMany(3);
+        const version = (await view(p.id)).version;
+        const [cancel, draw] = await Promise.all([
+          as(manager).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }),
+          lottery({ processIds: [p.id, ...others] }, chief, pair.id),
+        ]);
+        expect(cancel.status).toBe(200);
+        // Drawn after the cancellation, or refused because the process was still distributed.
+        expect([201, 409]).toContain(draw.status);
+      }
+      const counted = await n(`SELECT count(*) AS n FROM distributions WHERE group_id = $1 AND cancelled_at IS NULL`, [
+        pair.id,
+      ]);
+      expect([...(await counters(pair.id)).values()].reduce((a, b) => a + b, 0)).toBe(counted);
+    });
+
+    it('a member joining a group starts level with the least served, not at zero', async () => {
+      const trio = await newGroup([{ userId: colleagues[0].id }, { userId: colleagues[1].id }]);
+      await lottery({ processIds: await registerMany(6) }, manager, trio.id).expect(201);
+      await as(manager).post(`/distribution-groups/${trio.id}/members`, { userId: colleagues[2].id }).expect(200);
+      expect((await counters(trio.id)).get(colleagues[2].id)).toBe(3);
+      // Changing a member's weight keeps its count.
+      await as(manager)
+        .post(`/distribution-groups/${trio.id}/members`, { userId: colleagues[0].id, weight: 2 })
+        .expect(200);
+      expect((await counters(trio.id)).get(colleagues[0].id)).toBe(3);
+    });
+
+    it('a committed batch cannot be rewritten', async () => {
+      const [batch] = await db.query<{ id: string }[]>(
+        `SELECT id FROM distribution_batches WHERE seed IS NOT NULL LIMIT 1`,
+      );
+      await expect(
+        db.query(`UPDATE distribution_batches SET commitment = repeat('0', 64) WHERE id = $1`, [batch.id]),
+      ).rejects.toThrow(/immutable/);
+      await expect(db.query(`DELETE FROM distribution_batches WHERE id = $1`, [batch.id])).rejects.toThrow(/immutable/);
     });
   });
 
@@ -495,6 +630,10 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       await as(officeManager)
         .post(`/processes/${mine.id}/distribute`, { version: current.version, memberId: substitute.id })
         .expect(200);
+      // Nor can the member take it back: a process with a responsible member is the chief's or manager's to redistribute.
+      await as(member)
+        .post(`/processes/${mine.id}/distribute`, { version: current.version + 1, memberId: member.id })
+        .expect(403);
       const records = (await view(mine.id, member)).distributions;
       expect(records.map((r: { memberId: string; endReason: string | null }) => [r.memberId, r.endReason])).toEqual([
         [substitute.id, null],
@@ -534,7 +673,8 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       expect(none.body.items).toEqual([]);
       await as(member).get(`/distribution-groups/${group.id}/distributions?from=2026-02-30`).expect(400);
 
-      const report = (await as(member).get(`/distribution-groups/${group.id}/report?from=${today}`).expect(200)).body;
+      await as(member).get(`/distribution-groups/${group.id}/report`).expect(403);
+      const report = (await as(manager).get(`/distribution-groups/${group.id}/report?from=${today}`).expect(200)).body;
       expect(report.members).toHaveLength(7);
       const total = report.members.reduce((s: number, m: { received: number }) => s + m.received, 0);
       expect(total).toBe(await n(`SELECT count(*) AS n FROM distributions WHERE group_id = $1`, [group.id]));

@@ -14,3 +14,14 @@ export function translateConstraint(error: unknown, byConstraint: Record<string,
   if (!code || !CONSTRAINT_VIOLATIONS.has(code) || !constraint) return error;
   return byConstraint[constraint]?.() ?? error;
 }
+
+/**
+ * A transaction the database aborted to break a deadlock or a serialisation conflict:
+ * nothing was written, and the same request may succeed again. Lock orders are designed
+ * not to deadlock; this is the backstop that answers 409 instead of 500 if one does.
+ */
+export function isConcurrencyAbort(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const { code } = error.driverError as { code?: string };
+  return code === '40P01' || code === '40001';
+}

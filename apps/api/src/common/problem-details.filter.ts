@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@acervo/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isConcurrencyAbort } from './database-errors';
 import { type Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_OF_KIND, titleFor } from './problem';
 
 interface BodyParserError {
@@ -48,6 +49,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const detail = typeof body === 'string' ? body : messageOf(body);
       return this.problem(status, detail);
+    }
+    if (isConcurrencyAbort(exception)) {
+      return this.problem(
+        409,
+        'Outra operação alterou os mesmos dados ao mesmo tempo; nada foi gravado. Tente de novo.',
+      );
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const detail =

@@ -25,5 +25,7 @@ describe('distributionTags: the ${distribuicao.*} values of the latest distribut
     expect(running['distribuicao.dataFinal']).toBe('');
     expect(running['distribuicao.distribuidor.matricula']).toBe('');
     expect(Object.values(distributionTags(null))).toEqual(['', '', '', '']);
+    const unknown = distributionTags({ startsOn: '2025-05-05', endsOn: null, distributor: null });
+    expect(unknown['distribuicao.distribuidor.pessoaFisica.nome']).toBe('');
   });
 });

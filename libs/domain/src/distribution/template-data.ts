@@ -1,8 +1,12 @@
-/** The latest distribution of a process, as the `${distribuicao.*}` tags read it (DOMAIN §5, §7). */
+/**
+ * The latest distribution of a process not cancelled, as the `${distribuicao.*}` tags read
+ * it (DOMAIN §5, §7). The distributor is unknown for distributions recorded before Acervo
+ * kept it.
+ */
 export interface DistributionRecord {
   startsOn: string;
   endsOn: string | null;
-  distributor: { registrationNumber: string | null; fullName: string };
+  distributor: { registrationNumber: string | null; fullName: string } | null;
 }
 
 /** `YYYY-MM-DD` as Brazilian documents write it. */
@@ -19,7 +23,7 @@ export function distributionTags(record: DistributionRecord | null): Record<stri
   return {
     'distribuicao.dataInicial': record ? brazilianDate(record.startsOn) : '',
     'distribuicao.dataFinal': record?.endsOn ? brazilianDate(record.endsOn) : '',
-    'distribuicao.distribuidor.matricula': record?.distributor.registrationNumber ?? '',
-    'distribuicao.distribuidor.pessoaFisica.nome': record?.distributor.fullName ?? '',
+    'distribuicao.distribuidor.matricula': record?.distributor?.registrationNumber ?? '',
+    'distribuicao.distribuidor.pessoaFisica.nome': record?.distributor?.fullName ?? '',
   };
 }

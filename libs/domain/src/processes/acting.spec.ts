@@ -7,6 +7,8 @@ import {
   mayRegisterIn,
   type Operation,
   type ProcessPosition,
+  refuseCancellation,
+  refuseDistributionTarget,
   refuseOperation,
 } from './acting';
 
@@ -209,5 +211,57 @@ describe('refuseOperation for deadlines', () => {
     expect(refuseOperation(actor('INTERN', { secretaria: true }), inSecretaria, 'extend-legal-deadline')).toMatchObject(
       { reason: 'actor' },
     );
+  });
+});
+
+describe('distribution: who distributes to whom, who cancels', () => {
+  const unit = 'u1';
+  const actor = (profile: Profile, linkedMemberId: string | null = null, userId = 'a1'): Actor => ({
+    userId,
+    assignments: [{ unitId: unit, profile, secretaria: false, linkedMemberId }],
+  });
+  const free = { unitId: unit, responsibleMemberId: null };
+  const taken = { unitId: unit, responsibleMemberId: 'm2' };
+
+  it('CHIEF and MANAGER to any member, replacing a running distribution', () => {
+    for (const profile of ['CHIEF', 'MANAGER'] as const) {
+      expect(refuseDistributionTarget(actor(profile), free, 'm1')).toBeNull();
+      expect(refuseDistributionTarget(actor(profile), taken, 'm1')).toBeNull();
+    }
+  });
+
+  it('an ANALYST to its member, a member to itself — only a process nobody is responsible for', () => {
+    expect(refuseDistributionTarget(actor('ANALYST', 'm1'), free, 'm1')).toBeNull();
+    expect(refuseDistributionTarget(actor('ANALYST', 'm1'), free, 'm3')?.reason).toBe('actor');
+    expect(refuseDistributionTarget(actor('ANALYST', 'm1'), taken, 'm1')?.reason).toBe('actor');
+    expect(refuseDistributionTarget(actor('MEMBER', null, 'm1'), free, 'm1')).toBeNull();
+    expect(refuseDistributionTarget(actor('MEMBER', null, 'm1'), free, 'm3')?.reason).toBe('actor');
+    expect(refuseDistributionTarget(actor('MEMBER', null, 'm1'), taken, 'm1')?.reason).toBe('actor');
+    expect(refuseDistributionTarget(actor('INTERN'), free, 'm1')?.reason).toBe('actor');
+    expect(
+      refuseDistributionTarget(actor('CHIEF'), { unitId: 'elsewhere', responsibleMemberId: null }, 'm1'),
+    ).not.toBeNull();
+  });
+
+  it('cancellation: CHIEF or MANAGER of the unit that distributed', () => {
+    expect(refuseCancellation(actor('MANAGER'), unit)).toBeNull();
+    expect(refuseCancellation(actor('CHIEF'), unit)).toBeNull();
+    expect(refuseCancellation(actor('MEMBER'), unit)?.reason).toBe('actor');
+    expect(refuseCancellation(actor('MANAGER'), 'other')?.reason).toBe('actor');
+  });
+
+  it('impediment is the distributed member’s; a lottery the distributors’', () => {
+    const p = {
+      unitId: unit,
+      location: 'SECRETARIA' as const,
+      holderId: null,
+      responsibleMemberId: 'm1',
+      secrecyLevel: 0,
+    };
+    expect(refuseOperation(actor('MEMBER', null, 'm1'), p, 'impediment')).toBeNull();
+    expect(refuseOperation(actor('MEMBER', null, 'm2'), p, 'impediment')?.reason).toBe('actor');
+    expect(refuseOperation(actor('MANAGER'), p, 'lottery')).toBeNull();
+    expect(refuseOperation(actor('ANALYST', 'm1'), p, 'lottery')?.reason).toBe('actor');
+    expect(refuseOperation(actor('MANAGER'), { ...p, location: 'ARCHIVED' }, 'lottery')?.reason).toBe('location');
   });
 });

@@ -176,9 +176,11 @@ function refuseLegalExtension(actor: Actor, p: ProcessPosition): Refusal | null 
 /**
  * Distributing is the docket's act, not a movement: CHIEF and MANAGER of the unit; a
  * manual distribution also by an ANALYST or a member (to whom is `refuseDistributionTarget`'s).
- * A lottery and its cancellation are the distribution centre's alone.
+ * A lottery is the distribution centre's; a cancellation's actor is checked against the unit
+ * whose distribution it undoes (`refuseCancellation`), the location here.
  */
 function refuseDistributing(actor: Actor, p: ProcessPosition, op: Operation): Refusal | null {
+  if (op === 'cancel-distribution') return null;
   const here = assignmentsIn(actor, p.unitId);
   const allowed = here.some(
     (a) =>
@@ -189,18 +191,39 @@ function refuseDistributing(actor: Actor, p: ProcessPosition, op: Operation): Re
 }
 
 /**
- * To whom an actor may distribute by hand in a unit (at registration or later): CHIEF and
- * MANAGER to any member; an ANALYST to the member it works for; a member to itself (it
- * takes its own Notícia de Fato). Null when allowed.
+ * To whom an actor may distribute by hand (at registration or later): CHIEF and MANAGER of
+ * the unit to any member, replacing a running distribution (substitution); an ANALYST to the
+ * member it works for, and a member to itself (its own Notícia de Fato) — only a process
+ * nobody is responsible for, so neither can take over a colleague's or undo a draw. Null
+ * when allowed.
  */
-export function refuseDistributionTarget(actor: Actor, unitId: string, memberId: string): Refusal | null {
-  const allowed = assignmentsIn(actor, unitId).some(
+export function refuseDistributionTarget(
+  actor: Actor,
+  p: { unitId: string; responsibleMemberId: string | null },
+  memberId: string,
+): Refusal | null {
+  const here = assignmentsIn(actor, p.unitId);
+  if (here.some((a) => DISTRIBUTORS.includes(a.profile))) return null;
+  if (p.responsibleMemberId) {
+    return { reason: 'actor', message: 'O processo já tem membro responsável: só a chefia ou a gerência redistribui.' };
+  }
+  const allowed = here.some(
     (a) =>
-      DISTRIBUTORS.includes(a.profile) ||
       (a.profile === 'ANALYST' && a.linkedMemberId === memberId) ||
       (SIGNERS.includes(a.profile) && memberId === actor.userId),
   );
   return allowed ? null : { reason: 'actor', message: 'Seu perfil não permite distribuir processos a outro membro.' };
+}
+
+/**
+ * Cancelling a distribution is the administration's decision (MP Virtual: "se a
+ * administração decide"): CHIEF or MANAGER of the unit that distributed — the drawing
+ * group's unit for a lottery, the process's unit for a manual distribution.
+ */
+export function refuseCancellation(actor: Actor, distributingUnitId: string): Refusal | null {
+  return assignmentsIn(actor, distributingUnitId).some((a) => DISTRIBUTORS.includes(a.profile))
+    ? null
+    : { reason: 'actor', message: 'Só a chefia ou a gerência de quem distribuiu cancela a distribuição.' };
 }
 
 /** Declaring impediment or suspicion is the distributed member's own act. */

@@ -48,6 +48,20 @@ export class Distribution1764400000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "IDX_distribution_batches_group" ON "distribution_batches" ("group_id", "committed_at")`,
     );
+    // A batch changes once — its seed revealed — and is never removed.
+    await q.query(`
+      CREATE FUNCTION "distribution_batches_reveal_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' OR OLD.seed IS NOT NULL OR NEW.seed IS NULL
+           OR (NEW.id, NEW.group_id, NEW.algorithm, NEW.commitment, NEW.run_by, NEW.send_immediately, NEW.committed_at)
+              IS DISTINCT FROM (OLD.id, OLD.group_id, OLD.algorithm, OLD.commitment, OLD.run_by, OLD.send_immediately, OLD.committed_at)
+        THEN RAISE EXCEPTION 'distribution batches are immutable once committed, but for revealing the seed';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER "TR_distribution_batches_reveal_only" BEFORE UPDATE OR DELETE ON "distribution_batches"
+      FOR EACH ROW EXECUTE FUNCTION "distribution_batches_reveal_only"()`);
 
     await q.query(`
       CREATE TABLE "distribution_draws" (
@@ -57,6 +71,7 @@ export class Distribution1764400000000 implements MigrationInterface {
         "position" integer NOT NULL,
         "process_id" uuid NOT NULL,
         "prevention" boolean NOT NULL,
+        "related_process_id" uuid,
         "candidates" jsonb NOT NULL,
         "excluded" jsonb NOT NULL,
         "tied" jsonb NOT NULL,
@@ -70,7 +85,9 @@ export class Distribution1764400000000 implements MigrationInterface {
         CONSTRAINT "FK_distribution_draws_group" FOREIGN KEY ("group_id") REFERENCES "distribution_groups"("id") ON DELETE RESTRICT,
         CONSTRAINT "FK_distribution_draws_process" FOREIGN KEY ("process_id") REFERENCES "processes"("id") ON DELETE RESTRICT,
         CONSTRAINT "FK_distribution_draws_member" FOREIGN KEY ("member_id") REFERENCES "users"("id") ON DELETE RESTRICT,
-        CONSTRAINT "CHK_distribution_draws_random" CHECK ("prevention" = ("random_value" IS NULL))
+        CONSTRAINT "FK_distribution_draws_related_process" FOREIGN KEY ("related_process_id") REFERENCES "processes"("id") ON DELETE RESTRICT,
+        CONSTRAINT "CHK_distribution_draws_random" CHECK ("prevention" = ("random_value" IS NULL)),
+        CONSTRAINT "CHK_distribution_draws_related" CHECK ("prevention" = ("related_process_id" IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX "IDX_distribution_draws_group" ON "distribution_draws" ("group_id", "drawn_at", "id")`);
     await q.query(`CREATE INDEX "IDX_distribution_draws_process" ON "distribution_draws" ("process_id")`);
@@ -139,8 +156,9 @@ export class Distribution1764400000000 implements MigrationInterface {
     await q.query(`
       INSERT INTO distributions (process_id, kind, member_id, distributor_id, starts_on, started_at)
       SELECT DISTINCT ON (e.process_id) e.process_id, 'MANUAL', p.responsible_member_id,
-             (e.details->>'distributorId')::uuid, coalesce((e.details->>'startsOn')::date, e.occurred_at::date), e.occurred_at
-        FROM process_events e JOIN processes p ON p.id = e.process_id
+             (e.details->>'distributorId')::uuid,
+             coalesce((e.details->>'startsOn')::date, (e.occurred_at AT TIME ZONE s.time_zone)::date), e.occurred_at
+        FROM process_events e JOIN processes p ON p.id = e.process_id CROSS JOIN institution_settings s
        WHERE e.code = '920005' AND p.responsible_member_id IS NOT NULL
        ORDER BY e.process_id, e.sequence DESC`);
   }
@@ -151,7 +169,9 @@ export class Distribution1764400000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER "TR_distribution_draws_immutable" ON "distribution_draws"`);
     await q.query(`DROP TABLE "distribution_draws"`);
     await q.query(`DROP FUNCTION "distribution_draws_immutable"()`);
+    await q.query(`DROP TRIGGER "TR_distribution_batches_reveal_only" ON "distribution_batches"`);
     await q.query(`DROP TABLE "distribution_batches"`);
+    await q.query(`DROP FUNCTION "distribution_batches_reveal_only"()`);
     await q.query(`ALTER TABLE "distribution_group_members" DROP CONSTRAINT "FK_distribution_group_members_unit"`);
     await q.query(`ALTER TABLE "distribution_group_members" DROP COLUMN "unit_id"`);
     await q.query(`ALTER TABLE "distribution_group_members" DROP CONSTRAINT "CHK_distribution_group_members_received"`);

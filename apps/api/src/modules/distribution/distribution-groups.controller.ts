@@ -99,7 +99,10 @@ export class DistributionGroupsController {
 
   @Authenticated()
   @Get(':id/draws')
-  @ApiOperation({ summary: 'The draw records of the group, oldest first: candidates, counts, random value, result' })
+  @ApiOperation({
+    summary:
+      'The draw records of the group (of processes the caller sees), oldest first: candidates, counts, random value, result',
+  })
   @ApiOkResponse({ type: DrawPageDto })
   draws(
     @CurrentActor() actor: Actor,
@@ -152,12 +155,17 @@ export class DistributionGroupsController {
 
   @Authenticated()
   @Get(':id/report')
-  @ApiOperation({ summary: 'Counts per member in a period, and the compensation counters now' })
+  @ApiOperation({
+    summary:
+      'Counts per member in a period (of processes the caller sees), and the compensation counters now: CHIEF, MANAGER, INSPECTOR of the unit',
+  })
+  @ApiForbiddenResponse()
   @ApiOkResponse({ type: DistributionReportDto })
   report(
+    @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DistributionReportQuery,
   ): Promise<DistributionReportDto> {
-    return this.records.report(id, query);
+    return this.records.report(actor, id, query);
   }
 }

@@ -122,18 +122,27 @@ export class DistributionGroupsService {
     ]);
     if (problems.length) throw new ValidationFailed(problems);
     if (!members.length) return;
-    // The counter (`received`) is the lottery's: a member's weight or dates change, its count stays.
-    await tx.getRepository(DistributionGroupMemberEntity).upsert(
-      members.map((m) => ({
-        groupId,
-        userId: m.userId,
-        weight: String(m.weight ?? 1),
-        unitId: unitOf(m),
-        startsOn: m.startsOn ?? null,
-        endsOn: m.endsOn ?? null,
-      })),
-      ['groupId', 'userId'],
+    // The counter (`received`) is the lottery's: a member's weight or dates change, its count
+    // stays. A member joining starts level with the least served one, not at zero — else
+    // compensation would hand it every draw until it caught up with years of the group.
+    const [{ existing, least }] = await tx.query<{ existing: string[]; least: number }[]>(
+      `SELECT coalesce(array_agg(user_id), '{}') AS existing, coalesce(min(received), 0)::int AS least
+         FROM distribution_group_members WHERE group_id = $1`,
+      [groupId],
     );
+    const rows = members.map((m) => ({
+      groupId,
+      userId: m.userId,
+      weight: String(m.weight ?? 1),
+      unitId: unitOf(m),
+      startsOn: m.startsOn ?? null,
+      endsOn: m.endsOn ?? null,
+    }));
+    const repository = tx.getRepository(DistributionGroupMemberEntity);
+    const joining = rows.filter((r) => !existing.includes(r.userId));
+    if (joining.length) await repository.insert(joining.map((r) => ({ ...r, received: least })));
+    const staying = rows.filter((r) => existing.includes(r.userId));
+    if (staying.length) await repository.upsert(staying, ['groupId', 'userId']);
   }
 
   private async read(db: EntityManager, id: string): Promise<DistributionGroupDto> {

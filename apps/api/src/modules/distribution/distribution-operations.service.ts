@@ -4,6 +4,7 @@ import {
   localDate,
   MOVEMENTS,
   refusalError,
+  refuseCancellation,
   refuseDistributionTarget,
   ValidationFailed,
 } from '@acervo/domain';
@@ -13,6 +14,7 @@ import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
+import type { Plan } from '../processes/process-operations.service';
 import { ProcessOperations } from '../processes/process-operations.service';
 import { activeMembersOf, endDistribution, runningDistribution, startManualDistribution } from './distribution-store';
 import type { CancelDistributionDto, DistributeDto, ImpedimentDto } from './dto/distribution.dto';
@@ -32,8 +34,17 @@ export class DistributionOperations {
 
   distribute(actor: Actor, id: string, dto: DistributeDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, id, 'distribute', dto, async (tx, p) => {
-      const refusal = refuseDistributionTarget(actor, p.unitId, dto.memberId);
+      const refusal = refuseDistributionTarget(actor, p, dto.memberId);
       if (refusal) throw refusalError(refusal);
+      const impeded = await tx.query(
+        `SELECT 1 FROM distribution_impediments WHERE process_id = $1 AND member_id = $2`,
+        [id, dto.memberId],
+      );
+      if (impeded.length) {
+        throw new Conflict('O membro declarou impedimento ou suspeição neste processo.', [
+          { field: 'memberId', message: 'membro impedido neste processo' },
+        ]);
+      }
       if (!(await activeMembersOf(tx, p.unitId, [dto.memberId])).has(dto.memberId)) {
         throw new ValidationFailed([{ field: 'memberId', message: 'não é membro ativo deste órgão' }]);
       }
@@ -67,16 +78,17 @@ export class DistributionOperations {
   }
 
   /**
-   * Impedimento/suspeição: the distributed member declares it with its signed declaration;
-   * the distribution ends (it still counts: the member did receive), the member is left out
-   * of every later draw of this process, and the process goes back to the distribution
-   * centre's Secretaria for a new one.
+   * Impedimento/suspeição: the distributed member declares it with the declaration it
+   * signed; the distribution ends (it still counts: the member did receive), the member is
+   * left out of every later draw of this process, and the process goes back to the
+   * distribution centre's Secretaria — the drawing group's, or the centre named for a
+   * manual distribution.
    */
   impediment(actor: Actor, id: string, dto: ImpedimentDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, id, 'impediment', dto, async (tx) => {
       const running = await runningDistribution(tx, id);
       if (!running) throw new Conflict('O processo não tem distribuição em curso.');
-      await this.signedDocument(tx, id, dto.documentId, 'DECLARACAO_IMPEDIMENTO');
+      await this.signedDocument(tx, id, dto.documentId, 'DECLARACAO_IMPEDIMENTO', actor.userId);
       const centre = await this.distributionCentre(tx, running.groupId, dto.unitId);
       const now = this.clock.now();
       await endDistribution(tx, running.id, now, await this.today(tx, now), 'IMPEDIMENT');
@@ -86,7 +98,7 @@ export class DistributionOperations {
         [id, running.memberId, running.id, dto.documentId, now],
       );
       return {
-        set: { responsible_member_id: null, location: 'SECRETARIA', holder_id: null, unit_id: centre },
+        set: { responsible_member_id: null, ...backToSecretaria(centre) },
         event: {
           code: MOVEMENTS.IMPEDIMENT_DECLARED.code,
           documentIds: [dto.documentId],
@@ -98,22 +110,41 @@ export class DistributionOperations {
   }
 
   /**
-   * Cancelar distribuição: with the signed cancellation term, the latest distribution not
-   * yet cancelled stops counting (the member will receive another) and ends if it was
-   * running; the process stays where it is, to be distributed again.
+   * Cancelar distribuição: with a signed cancellation term not used before, the process's
+   * latest distribution stops counting (its member will receive another) and ends if it
+   * was running. A drawn one is the drawing unit's to cancel, and the process goes back to
+   * that unit's Secretaria so it can be drawn again.
    */
   cancel(actor: Actor, id: string, dto: CancelDistributionDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, id, 'cancel-distribution', dto, async (tx, p) => {
       const [latest] = await tx.query<
-        { id: string; groupId: string | null; memberId: string; running: boolean; kind: string }[]
+        {
+          id: string;
+          groupId: string | null;
+          groupUnitId: string | null;
+          memberId: string;
+          running: boolean;
+          cancelled: boolean;
+          kind: string;
+        }[]
       >(
-        `SELECT id, group_id AS "groupId", member_id AS "memberId", ended_at IS NULL AS running, kind
-           FROM distributions WHERE process_id = $1 AND cancelled_at IS NULL
-          ORDER BY started_at DESC, id DESC LIMIT 1 FOR UPDATE`,
+        `SELECT d.id, d.group_id AS "groupId", g.unit_id AS "groupUnitId", d.member_id AS "memberId",
+                d.ended_at IS NULL AS running, d.cancelled_at IS NOT NULL AS cancelled, d.kind
+           FROM distributions d LEFT JOIN distribution_groups g ON g.id = d.group_id
+          WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC LIMIT 1 FOR UPDATE OF d`,
         [id],
       );
-      if (!latest) throw new Conflict('O processo não tem distribuição a cancelar.');
+      const refusal = refuseCancellation(actor, latest?.groupUnitId ?? p.unitId);
+      if (refusal) throw refusalError(refusal);
+      if (!latest || latest.cancelled) throw new Conflict('O processo não tem distribuição a cancelar.');
       await this.signedDocument(tx, id, dto.documentId, 'TERMO_CANCELAMENTO_DISTRIBUICAO');
+      const used = await tx.query(
+        `SELECT 1 FROM process_events WHERE process_id = $1 AND code = $2 AND $3::uuid = ANY(document_ids)`,
+        [id, MOVEMENTS.DISTRIBUTION_CANCELLED.code, dto.documentId],
+      );
+      if (used.length) {
+        throw new ValidationFailed([{ field: 'documentId', message: 'este termo já cancelou uma distribuição' }]);
+      }
       const now = this.clock.now();
       await tx.query(
         `UPDATE distributions SET cancelled_at = $2, cancelled_by = $3, ended_at = coalesce(ended_at, $2),
@@ -127,14 +158,25 @@ export class DistributionOperations {
           [latest.groupId, latest.memberId],
         );
       }
-      return {
-        set: latest.running && p.responsibleMemberId === latest.memberId ? { responsible_member_id: null } : {},
+      const home = latest.groupUnitId && latest.groupUnitId !== p.unitId ? latest.groupUnitId : null;
+      const plan: Plan = {
+        set: {
+          ...(latest.running ? { responsible_member_id: null } : {}),
+          ...(home ? backToSecretaria(home) : {}),
+        },
         event: {
           code: MOVEMENTS.DISTRIBUTION_CANCELLED.code,
           documentIds: [dto.documentId],
-          details: { distributionId: latest.id, memberId: latest.memberId, kind: latest.kind, groupId: latest.groupId },
+          details: {
+            distributionId: latest.id,
+            memberId: latest.memberId,
+            kind: latest.kind,
+            groupId: latest.groupId,
+            ...(home ? { toUnitId: home } : {}),
+          },
         },
       };
+      return home ? { ...plan, custody: { unitId: home, holderId: null } } : plan;
     });
   }
 
@@ -142,25 +184,41 @@ export class DistributionOperations {
     return localDate(now, (await this.settings.current(tx)).timeZone);
   }
 
-  /** A signed document of this process, of the type the act requires. */
-  private async signedDocument(tx: EntityManager, processId: string, documentId: string, typeCode: string) {
+  /** A signed document of this process, of the type the act requires (and by its signer, when named). */
+  private async signedDocument(
+    tx: EntityManager,
+    processId: string,
+    documentId: string,
+    typeCode: string,
+    signedBy?: string,
+  ) {
     const found = await tx.query(
-      `SELECT 1 FROM documents WHERE id = $1 AND process_id = $2 AND type_code = $3 AND status = 'SIGNED' AND trashed_at IS NULL`,
-      [documentId, processId, typeCode],
+      `SELECT 1 FROM documents WHERE id = $1 AND process_id = $2 AND type_code = $3 AND status = 'SIGNED'
+          AND trashed_at IS NULL AND ($4::uuid IS NULL OR signed_by = $4)`,
+      [documentId, processId, typeCode, signedBy ?? null],
     );
     if (!found.length) {
+      const whose = signedBy ? ', assinado por você' : '';
       throw new ValidationFailed([
-        { field: 'documentId', message: `informe um documento assinado deste processo, do tipo ${typeCode}` },
+        { field: 'documentId', message: `informe um documento deste processo do tipo ${typeCode}${whose}` },
       ]);
     }
   }
 
-  /** Where an impeded process returns: the drawing group's unit, else the one named. */
+  /**
+   * Where an impeded process returns: the drawing group's unit (a different `unitId` is
+   * refused), or, for a manual distribution, the distribution centre named.
+   */
   private async distributionCentre(tx: EntityManager, groupId: string | null, unitId: string | undefined) {
-    if (groupId && !unitId) {
+    if (groupId) {
       const [group] = await tx.query<{ unit_id: string }[]>(`SELECT unit_id FROM distribution_groups WHERE id = $1`, [
         groupId,
       ]);
+      if (unitId && unitId !== group.unit_id) {
+        throw new ValidationFailed([
+          { field: 'unitId', message: 'distribuição por sorteio: volta ao centro de distribuição do grupo' },
+        ]);
+      }
       return group.unit_id;
     }
     if (!unitId) {
@@ -168,9 +226,15 @@ export class DistributionOperations {
         { field: 'unitId', message: 'distribuição manual: informe o centro de distribuição' },
       ]);
     }
-    if (!(await tx.query(`SELECT 1 FROM units WHERE id = $1`, [unitId])).length) {
-      throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
+    const centre = await tx.query(`SELECT 1 FROM units WHERE id = $1 AND kind = 'DISTRIBUTION_CENTER'`, [unitId]);
+    if (!centre.length) {
+      throw new ValidationFailed([{ field: 'unitId', message: 'não é um centro de distribuição' }]);
     }
     return unitId;
   }
+}
+
+/** The columns of a process arriving in a unit's Secretaria. */
+function backToSecretaria(unitId: string) {
+  return { location: 'SECRETARIA', holder_id: null, unit_id: unitId };
 }

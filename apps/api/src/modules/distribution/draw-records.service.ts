@@ -1,4 +1,13 @@
-import { type Clock, type DrawCandidate, NotFound, verifyDraw } from '@acervo/domain';
+import {
+  type Clock,
+  distributionTags,
+  type DrawCandidate,
+  Forbidden,
+  NotFound,
+  type Profile,
+  ValidationFailed,
+  verifyDraw,
+} from '@acervo/domain';
 import { fullContentSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -6,11 +15,13 @@ import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { decodeCursor, toPage } from '../../common/pagination';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
+import { ProcessReader } from '../processes/process-reader';
 import type {
   DistributionPageDto,
   DistributionRecordDto,
   DistributionReportDto,
   DistributionReportQuery,
+  DistributionTagsDto,
   DrawPageDto,
   DrawRecordDto,
   DrawVerificationDto,
@@ -24,12 +35,16 @@ const DRAW_NOT_FOUND = 'Sorteio não encontrado.';
 /** Queries bind the viewer as `$1` and the application's "now" as `$2`. */
 const VIEWER = { user: '$1', now: '$2' };
 
-/** A process number only for whoever may see the process: the record itself is for everyone to re-check. */
-const NUMBER = `CASE WHEN ${fullContentSql('p', VIEWER)} THEN p.number END`;
+/**
+ * Records of processes the viewer may see, and only those (DOMAIN §3.1, §4.4: not listed,
+ * not counted, not hinted at): the Corregedoria re-checks what its profile reaches, the
+ * responsible member of a level-5 process its own.
+ */
+const VISIBLE = fullContentSql('p', VIEWER);
 
 const DRAW_SELECT = `
   SELECT d.id, d.batch_id AS "batchId", d.group_id AS "groupId", d.position, d.process_id AS "processId",
-         ${NUMBER} AS "processNumber", d.prevention, d.candidates, d.excluded, d.tied,
+         p.number AS "processNumber", d.prevention, d.related_process_id AS "relatedProcessId", d.candidates, d.excluded, d.tied,
          d.random_value AS "randomValue", d.attempt, d.member_id AS "memberId", u.full_name AS "memberName",
          b.run_by AS "runBy", d.drawn_at AS "drawnAt", b.algorithm, b.commitment, b.committed_at AS "committedAt",
          b.seed
@@ -50,6 +65,7 @@ export class DrawRecords {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: InstitutionSettingsService,
+    private readonly reader: ProcessReader,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -57,12 +73,12 @@ export class DrawRecords {
     await this.assertGroup(groupId);
     const params: unknown[] = [viewer.userId, this.clock.now(), groupId, query.limit + 1];
     const where = await this.period('d.drawn_at', query, params);
-    const after = decodeCursor(query.cursor);
+    const after = cursorAfter(query.cursor, 2);
     const keyset = after
-      ? `AND (d.drawn_at, d.position, d.id) > ($${params.push(after.key.split('|')[0])}::timestamptz, $${params.push(Number(after.key.split('|')[1]))}::int, $${params.push(after.id)}::uuid)`
+      ? `AND (d.drawn_at, d.position, d.id) > ($${params.push(after.key[0])}::timestamptz, $${params.push(Number(after.key[1]))}::int, $${params.push(after.id)}::uuid)`
       : '';
     const rows = await this.dataSource.query<DrawRow[]>(
-      `${DRAW_SELECT} WHERE d.group_id = $3 ${where} ${keyset}
+      `${DRAW_SELECT} WHERE d.group_id = $3 AND ${VISIBLE} ${where} ${keyset}
         ORDER BY d.drawn_at, d.position, d.id LIMIT $4`,
       params,
     );
@@ -70,12 +86,10 @@ export class DrawRecords {
   }
 
   async draw(viewer: Actor, groupId: string, drawId: string): Promise<DrawRecordDto> {
-    const [row] = await this.dataSource.query<DrawRow[]>(`${DRAW_SELECT} WHERE d.group_id = $3 AND d.id = $4`, [
-      viewer.userId,
-      this.clock.now(),
-      groupId,
-      drawId,
-    ]);
+    const [row] = await this.dataSource.query<DrawRow[]>(
+      `${DRAW_SELECT} WHERE d.group_id = $3 AND d.id = $4 AND ${VISIBLE}`,
+      [viewer.userId, this.clock.now(), groupId, drawId],
+    );
     if (!row) throw new NotFound(DRAW_NOT_FOUND);
     return toDraw(row);
   }
@@ -106,13 +120,13 @@ export class DrawRecords {
     await this.assertGroup(groupId);
     const params: unknown[] = [viewer.userId, this.clock.now(), groupId, query.limit + 1];
     const where = await this.period('d.started_at', query, params);
-    const after = decodeCursor(query.cursor);
+    const after = cursorAfter(query.cursor, 1);
     const keyset = after
-      ? `AND (d.started_at, d.id) > ($${params.push(after.key)}::timestamptz, $${params.push(after.id)}::uuid)`
+      ? `AND (d.started_at, d.id) > ($${params.push(after.key[0])}::timestamptz, $${params.push(after.id)}::uuid)`
       : '';
     const rows = await this.dataSource.query<(DistributionRecordDto & { startedAt: Date })[]>(
-      `${distributionRecordSelect(NUMBER)}
-        WHERE d.group_id = $3 ${where} ${keyset}
+      `${distributionRecordSelect('p.number')}
+        WHERE d.group_id = $3 AND ${VISIBLE} ${where} ${keyset}
         ORDER BY d.started_at, d.id LIMIT $4`,
       params,
     );
@@ -120,10 +134,21 @@ export class DrawRecords {
     return { ...page, items: page.items.map(({ startedAt: _, ...d }) => d) };
   }
 
-  /** Counts per member in the period, and each one's compensation counter now. */
-  async report(groupId: string, query: DistributionReportQuery): Promise<DistributionReportDto> {
-    await this.assertGroup(groupId);
-    const params: unknown[] = [groupId];
+  /**
+   * Counts per member in the period — of the distributions whose processes the viewer sees —
+   * and each one's compensation counter now. For who runs or oversees the group: CHIEF and
+   * MANAGER of its unit, INSPECTOR (the Corregedoria).
+   */
+  async report(viewer: Actor, groupId: string, query: DistributionReportQuery): Promise<DistributionReportDto> {
+    const [group] = await this.dataSource.query<{ unit_id: string }[]>(
+      `SELECT unit_id FROM distribution_groups WHERE id = $1`,
+      [groupId],
+    );
+    if (!group) throw new NotFound(GROUP_NOT_FOUND);
+    if (!viewer.assignments.some((a) => a.unitId === group.unit_id && REPORT_READERS.includes(a.profile))) {
+      throw new Forbidden('O relatório do grupo é da chefia, da gerência e da Corregedoria do órgão.');
+    }
+    const params: unknown[] = [viewer.userId, this.clock.now(), groupId];
     const inPeriod = await this.period('d.started_at', query, params);
     const members = await this.dataSource.query<DistributionReportDto['members']>(
       `SELECT m.user_id AS "memberId", u.full_name AS "memberName", m.weight::float AS weight,
@@ -136,12 +161,40 @@ export class DrawRecords {
                            count(*) FILTER (WHERE d.kind = 'PREVENTION') AS prevention,
                            count(*) FILTER (WHERE d.cancelled_at IS NOT NULL) AS cancelled,
                            count(*) FILTER (WHERE d.end_reason = 'IMPEDIMENT') AS impeded
-                      FROM distributions d WHERE d.group_id = $1 ${inPeriod} GROUP BY d.member_id) c
+                      FROM distributions d JOIN processes p ON p.id = d.process_id
+                     WHERE d.group_id = $3 AND ${VISIBLE} ${inPeriod} GROUP BY d.member_id) c
            ON c.member_id = m.user_id
-        WHERE m.group_id = $1 ORDER BY lower(u.full_name), m.user_id`,
+        WHERE m.group_id = $3 ORDER BY lower(u.full_name), m.user_id`,
       params,
     );
     return { groupId, from: query.from ?? null, to: query.to ?? null, members };
+  }
+
+  /** The `${distribuicao.*}` values of a process: its latest distribution not cancelled. */
+  async tags(viewer: Actor, processId: string): Promise<DistributionTagsDto> {
+    await this.reader.assertFull(viewer, processId);
+    const [latest] = await this.dataSource.query<
+      { startsOn: string; endsOn: string | null; registrationNumber: string | null; fullName: string | null }[]
+    >(
+      `SELECT to_char(d.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(d.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              r.registration_number AS "registrationNumber", r.full_name AS "fullName"
+         FROM distributions d LEFT JOIN users r ON r.id = d.distributor_id
+        WHERE d.process_id = $1 AND d.cancelled_at IS NULL ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
+      [processId],
+    );
+    return {
+      tags: distributionTags(
+        latest
+          ? {
+              startsOn: latest.startsOn,
+              endsOn: latest.endsOn,
+              distributor: latest.fullName
+                ? { registrationNumber: latest.registrationNumber, fullName: latest.fullName }
+                : null,
+            }
+          : null,
+      ),
+    };
   }
 
   private async assertGroup(groupId: string): Promise<void> {
@@ -152,6 +205,9 @@ export class DrawRecords {
 
   /** `AND` conditions for a period of days in the institution's zone, binding into `params`. */
   private async period(column: string, query: DistributionReportQuery, params: unknown[]): Promise<string> {
+    if (query.from && query.to && query.from > query.to) {
+      throw new ValidationFailed([{ field: 'to', message: 'o fim do período vem antes do início' }]);
+    }
     if (!query.from && !query.to) return '';
     const zone = (await this.settings.current()).timeZone;
     const tz = `$${params.push(zone)}`;
@@ -161,6 +217,25 @@ export class DrawRecords {
     ].join(' ');
   }
 }
+
+/** Who reads a group's report: who runs the group, and the Corregedoria. */
+const REPORT_READERS: readonly Profile[] = ['CHIEF', 'MANAGER', 'INSPECTOR'];
+
+/** A keyset cursor whose key holds `parts` values joined by `|`: a timestamp first, then integers. */
+function cursorAfter(cursor: string | undefined, parts: number): { key: string[]; id: string } | undefined {
+  const after = decodeCursor(cursor);
+  if (!after) return undefined;
+  const key = after.key.split('|');
+  const valid =
+    key.length === parts &&
+    !Number.isNaN(Date.parse(key[0])) &&
+    key.slice(1).every((k) => Number.isInteger(Number(k))) &&
+    UUID.test(after.id);
+  if (!valid) throw new ValidationFailed([{ field: 'cursor', message: 'cursor inválido' }]);
+  return { key, id: after.id };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toDraw(row: DrawRow): DrawRecordDto {
   return { ...row, drawnAt: row.drawnAt.toISOString(), committedAt: row.committedAt.toISOString() };

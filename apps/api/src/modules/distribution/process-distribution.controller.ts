@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -14,10 +15,12 @@ import { DistributionOperations } from './distribution-operations.service';
 import {
   CancelDistributionDto,
   DistributeDto,
+  DistributionTagsDto,
   ImpedimentDto,
   LotteryResultDto,
   ProcessLotteryDto,
 } from './dto/distribution.dto';
+import { DrawRecords } from './draw-records.service';
 import { RunLottery } from './run-lottery.use-case';
 
 /** The distribution operations of one process (API.md: `POST /processes/{id}/{operation}`). */
@@ -27,7 +30,17 @@ export class ProcessDistributionController {
   constructor(
     private readonly operations: DistributionOperations,
     private readonly lottery: RunLottery,
+    private readonly records: DrawRecords,
   ) {}
+
+  @Authenticated()
+  @Get(':id/distribution-tags')
+  @ApiOperation({ summary: 'The ${distribuicao.*} template values of the process (its latest distribution)' })
+  @ApiOkResponse({ type: DistributionTagsDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
+  tags(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DistributionTagsDto> {
+    return this.records.tags(actor, id);
+  }
 
   @Post(':id/distribute')
   @OperationRoute(

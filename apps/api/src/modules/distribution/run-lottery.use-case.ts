@@ -50,13 +50,15 @@ type ProcessRow = ProcessPosition & { id: string; version: number };
 
 interface Request {
   groupId: string;
+  /** Lower-case: PostgreSQL answers with lower-case ids. */
   processIds: string[];
   sendImmediately: boolean;
+  /** Process → the related (principal) process whose member is prevento. */
   preventions: Map<string, string>;
   /** The version the caller read, per process (the single-process route). */
   versions?: Map<string, number>;
-  /** Field the batch's errors name (`processIds`, or the process route's own). */
-  field: (i: number) => string;
+  /** The field a problem names: of the i-th process, or of its prevention. */
+  field: (i: number, about: 'process' | 'prevention') => string;
 }
 
 /** Where a drawn process goes when sent at once: concluded to the member, or to its unit. */
@@ -81,38 +83,48 @@ export class RunLottery {
   ) {}
 
   forGroup(actor: Actor, groupId: string, dto: LotteryDto): Promise<LotteryResultDto> {
-    const preventions = new Map((dto.preventions ?? []).map((p) => [p.processId, p.memberId]));
-    const problems = [
-      ...dto.processIds.flatMap((id, i) =>
-        dto.processIds.indexOf(id) !== i ? [{ field: `processIds.${i}`, message: 'processo repetido' }] : [],
-      ),
-      ...(dto.preventions ?? []).flatMap((p, i) => [
-        ...(dto.processIds.includes(p.processId)
-          ? []
-          : [{ field: `preventions.${i}.processId`, message: 'o processo não está no sorteio' }]),
-        ...(preventions.get(p.processId) !== p.memberId
-          ? [{ field: `preventions.${i}.processId`, message: 'prevenção repetida' }]
-          : []),
-      ]),
-    ];
+    const processIds = dto.processIds.map((id) => id.toLowerCase());
+    const inBatch = new Set(processIds);
+    const seen = new Set<string>();
+    const problems = processIds.flatMap((id, i) => {
+      const repeated = seen.has(id);
+      seen.add(id);
+      return repeated ? [{ field: `processIds.${i}`, message: 'processo repetido' }] : [];
+    });
+    const preventions = new Map<string, string>();
+    (dto.preventions ?? []).forEach((p, i) => {
+      const processId = p.processId.toLowerCase();
+      if (!inBatch.has(processId)) {
+        problems.push({ field: `preventions.${i}.processId`, message: 'o processo não está no sorteio' });
+      } else if (preventions.has(processId)) {
+        problems.push({ field: `preventions.${i}.processId`, message: 'prevenção repetida' });
+      }
+      preventions.set(processId, p.relatedProcessId.toLowerCase());
+    });
     if (problems.length) throw new ValidationFailed(problems);
+    const position = new Map(processIds.map((id, i) => [id, i]));
+    const preventionIndex = new Map(
+      (dto.preventions ?? []).map((p, i) => [position.get(p.processId.toLowerCase()), i]),
+    );
     return this.run(actor, {
       groupId,
-      processIds: dto.processIds,
+      processIds,
       sendImmediately: dto.sendImmediately ?? false,
       preventions,
-      field: (i) => `processIds.${i}`,
+      field: (i, about) =>
+        about === 'prevention' ? `preventions.${preventionIndex.get(i)}.relatedProcessId` : `processIds.${i}`,
     });
   }
 
   forProcess(actor: Actor, processId: string, dto: ProcessLotteryDto): Promise<LotteryResultDto> {
+    const id = processId.toLowerCase();
     return this.run(actor, {
       groupId: dto.groupId,
-      processIds: [processId],
+      processIds: [id],
       sendImmediately: dto.sendImmediately ?? false,
-      preventions: new Map(dto.preventoMemberId ? [[processId, dto.preventoMemberId]] : []),
-      versions: new Map([[processId, dto.version]]),
-      field: () => (dto.preventoMemberId ? 'preventoMemberId' : 'groupId'),
+      preventions: new Map(dto.relatedProcessId ? [[id, dto.relatedProcessId.toLowerCase()]] : []),
+      versions: new Map([[id, dto.version]]),
+      field: (_, about) => (about === 'prevention' ? 'relatedProcessId' : 'groupId'),
     });
   }
 
@@ -167,8 +179,17 @@ export class RunLottery {
       throw new Forbidden('Só a chefia ou a gerência do centro de distribuição sorteia neste grupo.');
     }
     const today = localDate(at, (await this.settings.current(tx)).timeZone);
-    // The group's counters first, then the processes in id order: every lottery of a group
-    // takes its locks in the same order, so two of them queue instead of deadlocking.
+    // The processes in id order, then the group's counters: a cancellation (process, then
+    // its group's counter) takes them in the same order, and two lotteries of a group queue
+    // on the counters — no order of theirs can deadlock.
+    const processes = await tx.query<ProcessRow[]>(
+      `SELECT p.id, p.unit_id AS "unitId", p.location, p.holder_id AS "holderId",
+              p.responsible_member_id AS "responsibleMemberId", p.secrecy_level AS "secrecyLevel", p.version
+         FROM processes p
+        WHERE p.id = ANY($1::uuid[]) AND ${fullContentSql('p', { user: '$2', now: '$3' })}
+        ORDER BY p.id FOR UPDATE OF p`,
+      [request.processIds, actor.userId, at],
+    );
     const memberRows = await tx.query<MemberRow[]>(
       `SELECT m.user_id AS "memberId", m.weight, m.received, m.unit_id AS "unitId",
               to_char(m.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(m.ends_on, 'YYYY-MM-DD') AS "endsOn",
@@ -177,14 +198,6 @@ export class RunLottery {
          FROM distribution_group_members m JOIN users u ON u.id = m.user_id
         WHERE m.group_id = $1 ORDER BY m.user_id FOR UPDATE OF m`,
       [group.id, MEMBER_PROFILES],
-    );
-    const processes = await tx.query<ProcessRow[]>(
-      `SELECT p.id, p.unit_id AS "unitId", p.location, p.holder_id AS "holderId",
-              p.responsible_member_id AS "responsibleMemberId", p.secrecy_level AS "secrecyLevel", p.version
-         FROM processes p
-        WHERE p.id = ANY($1::uuid[]) AND ${fullContentSql('p', { user: '$2', now: '$3' })}
-        ORDER BY p.id FOR UPDATE OF p`,
-      [request.processIds, actor.userId, at],
     );
     const byId = new Map(processes.map((p) => [p.id, p]));
     const distributed = new Set(
@@ -199,7 +212,7 @@ export class RunLottery {
     const conflicts: { field: string; message: string }[] = [];
     request.processIds.forEach((id, i) => {
       const p = byId.get(id);
-      const field = request.field(i);
+      const field = request.field(i, 'process');
       if (!p) return invalid.push({ field, message: 'processo não encontrado' });
       if (p.unitId !== group.unit_id) return invalid.push({ field, message: 'o processo não está no órgão do grupo' });
       const refusal = refuseOperation(actor, p, 'lottery');
@@ -217,21 +230,24 @@ export class RunLottery {
       `SELECT process_id, member_id FROM distribution_impediments WHERE process_id = ANY($1::uuid[])`,
       [request.processIds],
     );
+    const prevento = await this.preventos(tx, actor, request, at);
     const members: GroupMember[] = memberRows.map((m) => ({
       memberId: m.memberId,
       weight: Number(m.weight),
       received: m.received,
       inExercise: m.active && designationCovers(m.startsOn, m.endsOn, today),
     }));
+    const impededOn = new Map<string, string[]>();
+    for (const r of impediments) impededOn.set(r.process_id, [...(impededOn.get(r.process_id) ?? []), r.member_id]);
     const items: BatchItem[] = request.processIds.map((processId) => ({
       processId,
-      impeded: impediments.filter((r) => r.process_id === processId).map((r) => r.member_id),
-      ...(request.preventions.has(processId) ? { prevento: request.preventions.get(processId) } : {}),
+      impeded: impededOn.get(processId) ?? [],
+      ...(prevento.has(processId) ? { prevento: prevento.get(processId) } : {}),
     }));
-    const problems = batchProblems(members, items, 'processIds').map((p) => ({
-      field: request.field(Number(p.field.split('.')[1])),
-      message: p.message,
-    }));
+    const problems = batchProblems(members, items, 'processIds').map((p) => {
+      const i = Number(p.field.split('.')[1]);
+      return { field: request.field(i, items[i].prevento ? 'prevention' : 'process'), message: p.message };
+    });
     if (problems.length) throw new Conflict('Não há a quem distribuir.', problems);
 
     const destinations = new Map<string, Destination>();
@@ -259,6 +275,34 @@ export class RunLottery {
     };
   }
 
+  /**
+   * Prevention: each process's member prevento is the responsible member of the related
+   * (principal) process named — visible to the caller and distributed — never a free pick.
+   */
+  private async preventos(tx: EntityManager, actor: Actor, request: Request, at: Date): Promise<Map<string, string>> {
+    if (!request.preventions.size) return new Map();
+    const related = await tx.query<{ id: string; responsible_member_id: string | null }[]>(
+      `SELECT p.id, p.responsible_member_id FROM processes p
+        WHERE p.id = ANY($1::uuid[]) AND ${fullContentSql('p', { user: '$2', now: '$3' })}`,
+      [[...new Set(request.preventions.values())], actor.userId, at],
+    );
+    const memberOf = new Map(related.map((r) => [r.id, r.responsible_member_id]));
+    const problems: { field: string; message: string }[] = [];
+    const prevento = new Map<string, string>();
+    request.processIds.forEach((processId, i) => {
+      const relatedId = request.preventions.get(processId);
+      if (!relatedId) return;
+      const field = request.field(i, 'prevention');
+      if (relatedId === processId) problems.push({ field, message: 'um processo não é prevento de si mesmo' });
+      else if (!memberOf.has(relatedId)) problems.push({ field, message: 'processo relacionado não encontrado' });
+      else if (!memberOf.get(relatedId))
+        problems.push({ field, message: 'o processo relacionado não tem membro responsável' });
+      else prevento.set(processId, memberOf.get(relatedId)!);
+    });
+    if (problems.length) throw new ValidationFailed(problems);
+    return prevento;
+  }
+
   /** Set-based writes of a drawn batch; returns each process's new version. */
   private async write(
     tx: EntityManager,
@@ -273,13 +317,14 @@ export class RunLottery {
   ): Promise<Map<string, number>> {
     const distributionIds = b.draws.map(() => randomUUID());
     await tx.query(
-      `INSERT INTO distribution_draws (id, batch_id, group_id, position, process_id, prevention, candidates, excluded,
-         tied, random_value, attempt, member_id, drawn_at)
-       SELECT d.id, $2, $3, d.position - 1, d.process_id, d.prevention, d.candidates, d.excluded, d.tied,
-              d.random_value, d.attempt, d.member_id, $4
-         FROM unnest($1::uuid[], $5::uuid[], $6::boolean[], $7::jsonb[], $8::jsonb[], $9::jsonb[], $10::text[],
-                     $11::int[], $12::uuid[]) WITH ORDINALITY
-              AS d(id, process_id, prevention, candidates, excluded, tied, random_value, attempt, member_id, position)`,
+      `INSERT INTO distribution_draws (id, batch_id, group_id, position, process_id, prevention, related_process_id,
+         candidates, excluded, tied, random_value, attempt, member_id, drawn_at)
+       SELECT d.id, $2, $3, d.position - 1, d.process_id, d.prevention, d.related_process_id, d.candidates, d.excluded,
+              d.tied, d.random_value, d.attempt, d.member_id, $4
+         FROM unnest($1::uuid[], $5::uuid[], $6::boolean[], $13::uuid[], $7::jsonb[], $8::jsonb[], $9::jsonb[],
+                     $10::text[], $11::int[], $12::uuid[]) WITH ORDINALITY
+              AS d(id, process_id, prevention, related_process_id, candidates, excluded, tied, random_value, attempt,
+                   member_id, position)`,
       [
         b.drawIds,
         b.batchId,
@@ -293,6 +338,7 @@ export class RunLottery {
         b.draws.map((d) => d.randomValue),
         b.draws.map((d) => d.attempt),
         b.draws.map((d) => d.memberId),
+        b.draws.map((d) => (d.prevention ? request.preventions.get(d.processId)! : null)),
       ],
     );
     await tx.query(

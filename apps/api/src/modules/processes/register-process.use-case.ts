@@ -208,7 +208,7 @@ export class RegisterProcess {
     if (!(await activeMembersOf(tx, unitId, [memberId])).has(memberId)) {
       throw new ValidationFailed([{ field: 'responsibleMemberId', message: 'não é membro ativo deste órgão' }]);
     }
-    const refusal = refuseDistributionTarget(actor, unitId, memberId);
+    const refusal = refuseDistributionTarget(actor, { unitId, responsibleMemberId: null }, memberId);
     if (refusal) throw refusalError(refusal);
   }
 }

@@ -46,9 +46,13 @@ export class PreventionInput {
   @IsUUID()
   processId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The member prevento: receives without a draw, and it counts' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'The related (principal) process: its responsible member is prevento — receives without a draw, and it counts',
+  })
   @IsUUID()
-  memberId: string;
+  relatedProcessId: string;
 }
 
 export class LotteryDto {
@@ -82,10 +86,13 @@ export class ProcessLotteryDto extends VersionedDto {
   @IsUUID()
   groupId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Prevention: the member prevento, no draw' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Prevention: the related process whose responsible member receives it, no draw',
+  })
   @IsOptional()
   @IsUUID()
-  preventoMemberId?: string;
+  relatedProcessId?: string;
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
@@ -173,6 +180,14 @@ export class DrawRecordDto {
 
   @ApiProperty()
   prevention: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Prevention: the related process whose member was prevento',
+  })
+  relatedProcessId: string | null;
 
   @ApiProperty({ type: [CandidateDto] })
   candidates: CandidateDto[];
@@ -365,3 +380,18 @@ export class DistributionReportQuery {
 }
 
 export class PeriodQuery extends IntersectionType(PageQuery, DistributionReportQuery) {}
+
+export class DistributionTagsDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: {
+      'distribuicao.dataInicial': '09/03/2026',
+      'distribuicao.dataFinal': '',
+      'distribuicao.distribuidor.matricula': '12345-6',
+      'distribuicao.distribuidor.pessoaFisica.nome': 'Maria Gerente',
+    },
+    description: 'The ${distribuicao.*} template values: the latest distribution not cancelled; empty without one',
+  })
+  tags: Record<string, string>;
+}
