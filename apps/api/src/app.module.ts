@@ -19,6 +19,7 @@ import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProcessesModule } from './modules/processes/processes.module';
 import { PublicModule } from './modules/public/public.module';
+import { RafModule } from './modules/raf/raf.module';
 import { SecrecyModule } from './modules/secrecy/secrecy.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         DeadlinesModule,
         CommunicationsModule,
         NotificationsModule,
+        RafModule,
       ],
     };
   }

@@ -14,3 +14,4 @@ export * from './documents';
 export * from './deadlines';
 export * from './communications';
 export * from './distribution';
+export * from './raf';

@@ -50,3 +50,23 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, keyOf
     nextCursor: rows.length > limit && last ? encodeCursor({ key: keyOf(last), id: last.id }) : null,
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A keyset cursor whose key holds `parts` values joined by `|` — a timestamp, then
+ * integers — and whose id is a UUID: checked here, so a crafted cursor is a 400, never a
+ * database error.
+ */
+export function decodeTimeCursor(cursor: string | undefined, parts = 1): { key: string[]; id: string } | undefined {
+  const after = decodeCursor(cursor);
+  if (!after) return undefined;
+  const key = after.key.split('|');
+  const valid =
+    key.length === parts &&
+    !Number.isNaN(Date.parse(key[0])) &&
+    key.slice(1).every((k) => Number.isInteger(Number(k))) &&
+    UUID.test(after.id);
+  if (!valid) throw new ValidationFailed([{ field: 'cursor', message: 'cursor inválido' }]);
+  return { key, id: after.id };
+}

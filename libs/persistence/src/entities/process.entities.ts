@@ -200,6 +200,9 @@ export class ProcessPartyEntity {
 /** Movimento: one numbered, immutable entry of a process's history. */
 @Entity('process_events')
 @Unique('UQ_process_events_sequence', ['processId', 'sequence'])
+// The RAF's reads (migration Raf): a member's events by time, a process's events by time.
+@Index('IDX_process_events_actor', { synchronize: false })
+@Index('IDX_process_events_process_time', { synchronize: false })
 export class ProcessEventEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_process_events' })
   id: string;

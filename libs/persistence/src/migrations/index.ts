@@ -10,6 +10,7 @@ import { Deadlines1764300000000 } from './1764300000000-Deadlines';
 import { Distribution1764400000000 } from './1764400000000-Distribution';
 import { Communications1764400000100 } from './1764400000100-Communications';
 import { ReadPathIndexes1764400000200 } from './1764400000200-ReadPathIndexes';
+import { Raf1764500000000 } from './1764500000000-Raf';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Distribution1764400000000,
   Communications1764400000100,
   ReadPathIndexes1764400000200,
+  Raf1764500000000,
 ];

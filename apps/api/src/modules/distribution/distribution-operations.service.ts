@@ -1,5 +1,4 @@
 import {
-  type Clock,
   Conflict,
   localDate,
   MOVEMENTS,
@@ -10,7 +9,6 @@ import {
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
@@ -29,11 +27,10 @@ export class DistributionOperations {
   constructor(
     private readonly operations: ProcessOperations,
     private readonly settings: InstitutionSettingsService,
-    @InjectClock() private readonly clock: Clock,
   ) {}
 
   distribute(actor: Actor, id: string, dto: DistributeDto): Promise<OperationResultDto> {
-    return this.operations.operate(actor, id, 'distribute', dto, async (tx, p) => {
+    return this.operations.operate(actor, id, 'distribute', dto, async (tx, p, now) => {
       const refusal = refuseDistributionTarget(actor, p, dto.memberId);
       if (refusal) throw refusalError(refusal);
       const impeded = await tx.query(
@@ -51,7 +48,6 @@ export class DistributionOperations {
       if (p.responsibleMemberId === dto.memberId) {
         throw new ValidationFailed([{ field: 'memberId', message: 'já é o membro responsável pelo processo' }]);
       }
-      const now = this.clock.now();
       const today = await this.today(tx, now);
       const { id: distributionId, replaced } = await startManualDistribution(tx, {
         processId: id,
@@ -85,12 +81,11 @@ export class DistributionOperations {
    * manual distribution.
    */
   impediment(actor: Actor, id: string, dto: ImpedimentDto): Promise<OperationResultDto> {
-    return this.operations.operate(actor, id, 'impediment', dto, async (tx) => {
+    return this.operations.operate(actor, id, 'impediment', dto, async (tx, _p, now) => {
       const running = await runningDistribution(tx, id);
       if (!running) throw new Conflict('O processo não tem distribuição em curso.');
       await this.signedDocument(tx, id, dto.documentId, 'DECLARACAO_IMPEDIMENTO', actor.userId);
       const centre = await this.distributionCentre(tx, running.groupId, dto.unitId);
-      const now = this.clock.now();
       await endDistribution(tx, running.id, now, await this.today(tx, now), 'IMPEDIMENT');
       await tx.query(
         `INSERT INTO distribution_impediments (process_id, member_id, distribution_id, document_id, declared_at)
@@ -116,7 +111,7 @@ export class DistributionOperations {
    * that unit's Secretaria so it can be drawn again.
    */
   cancel(actor: Actor, id: string, dto: CancelDistributionDto): Promise<OperationResultDto> {
-    return this.operations.operate(actor, id, 'cancel-distribution', dto, async (tx, p) => {
+    return this.operations.operate(actor, id, 'cancel-distribution', dto, async (tx, p, now) => {
       const [latest] = await tx.query<
         {
           id: string;
@@ -145,7 +140,6 @@ export class DistributionOperations {
       if (used.length) {
         throw new ValidationFailed([{ field: 'documentId', message: 'este termo já cancelou uma distribuição' }]);
       }
-      const now = this.clock.now();
       await tx.query(
         `UPDATE distributions SET cancelled_at = $2, cancelled_by = $3, ended_at = coalesce(ended_at, $2),
                 ends_on = coalesce(ends_on, $4::date), end_reason = coalesce(end_reason, 'CANCELLED')

@@ -13,7 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeCursor, toPage } from '../../common/pagination';
+import { decodeTimeCursor, toPage } from '../../common/pagination';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import { ProcessReader } from '../processes/process-reader';
 import type {
@@ -73,7 +73,7 @@ export class DrawRecords {
     await this.assertGroup(groupId);
     const params: unknown[] = [viewer.userId, this.clock.now(), groupId, query.limit + 1];
     const where = await this.period('d.drawn_at', query, params);
-    const after = cursorAfter(query.cursor, 2);
+    const after = decodeTimeCursor(query.cursor, 2);
     const keyset = after
       ? `AND (d.drawn_at, d.position, d.id) > ($${params.push(after.key[0])}::timestamptz, $${params.push(Number(after.key[1]))}::int, $${params.push(after.id)}::uuid)`
       : '';
@@ -120,7 +120,7 @@ export class DrawRecords {
     await this.assertGroup(groupId);
     const params: unknown[] = [viewer.userId, this.clock.now(), groupId, query.limit + 1];
     const where = await this.period('d.started_at', query, params);
-    const after = cursorAfter(query.cursor, 1);
+    const after = decodeTimeCursor(query.cursor, 1);
     const keyset = after
       ? `AND (d.started_at, d.id) > ($${params.push(after.key[0])}::timestamptz, $${params.push(after.id)}::uuid)`
       : '';
@@ -220,22 +220,6 @@ export class DrawRecords {
 
 /** Who reads a group's report: who runs the group, and the Corregedoria. */
 const REPORT_READERS: readonly Profile[] = ['CHIEF', 'MANAGER', 'INSPECTOR'];
-
-/** A keyset cursor whose key holds `parts` values joined by `|`: a timestamp first, then integers. */
-function cursorAfter(cursor: string | undefined, parts: number): { key: string[]; id: string } | undefined {
-  const after = decodeCursor(cursor);
-  if (!after) return undefined;
-  const key = after.key.split('|');
-  const valid =
-    key.length === parts &&
-    !Number.isNaN(Date.parse(key[0])) &&
-    key.slice(1).every((k) => Number.isInteger(Number(k))) &&
-    UUID.test(after.id);
-  if (!valid) throw new ValidationFailed([{ field: 'cursor', message: 'cursor inválido' }]);
-  return { key, id: after.id };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toDraw(row: DrawRow): DrawRecordDto {
   return { ...row, drawnAt: row.drawnAt.toISOString(), committedAt: row.committedAt.toISOString() };

@@ -262,7 +262,8 @@ export class ProcessOperations {
     id: string,
     op: Operation,
     dto: { version?: number },
-    plan: (tx: EntityManager, p: Locked) => Promise<Plan>,
+    /** `at`: the operation's instant, the time of its event — records it writes share it. */
+    plan: (tx: EntityManager, p: Locked, at: Date) => Promise<Plan>,
   ): Promise<OperationResultDto> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
@@ -280,7 +281,7 @@ export class ProcessOperations {
       const refusal = refuseOperation(actor, p, op);
       if (refusal) throw refusalError(refusal);
 
-      const { set, event, custody } = await plan(tx, p);
+      const { set, event, custody } = await plan(tx, p, now);
       // Box order is by arrival where the process now is.
       if ('location' in set || 'unit_id' in set) set.located_at = now;
       const columns = Object.keys(set);

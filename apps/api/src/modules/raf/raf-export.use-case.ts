@@ -1,0 +1,175 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type Clock,
+  RAF_NAMESPACE,
+  RAF_SCHEMA_VERSION,
+  rafActivityAttributes,
+  rafEventAttributes,
+} from '@acervo/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createCB } from 'xmlbuilder2';
+import { InjectClock } from '../../common/app-config';
+import type { Actor } from '../../common/auth/actor';
+import type { RafExportDto } from './dto/raf.dto';
+import { activityRows } from './raf-activities';
+import { type RafPosition, rafEventPage } from './raf-events';
+import { earlierExports, rafMonth } from './raf-member';
+
+/** Events read per query, and bytes kept before a part is written: what bounds memory. */
+const EVENT_BATCH = 2_000;
+const PART_BYTES = 256 * 1024;
+
+/**
+ * Exports a member's month as XML valid against docs/raf.xsd (DOMAIN §8), streaming: the
+ * events are read a batch at a time, written through xmlbuilder2's callback builder, hashed
+ * as they go and stored in parts — memory stays flat however long the month. The export
+ * row, its parts and its hash are one transaction; an advisory lock per member and month
+ * makes a concurrent second export see the first as earlier (a re-export).
+ */
+@Injectable()
+export class ExportRaf {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  run(actor: Actor, month: string): Promise<RafExportDto> {
+    return this.dataSource.transaction(async (tx) => {
+      const member = await rafMonth(tx, this.clock, actor, month);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('raf:' || $1 || ':' || $2))`, [member.id, month]);
+      const earlier = await earlierExports(tx, member.id, month);
+      const id = randomUUID();
+      const generatedAt = this.clock.now();
+      await tx.query(
+        `INSERT INTO raf_exports (id, member_id, month, generated_at, sha256, size, event_count, activity_count, reexport)
+         VALUES ($1, $2, $3, $4, '', 0, 0, 0, $5)`,
+        [id, member.id, month, generatedAt, earlier.length > 0],
+      );
+      const [person] = await tx.query<{ full_name: string; registration_number: string | null }[]>(
+        `SELECT full_name, registration_number FROM users WHERE id = $1`,
+        [member.id],
+      );
+      const activities = await activityRows(tx, member.id, member.from, member.to, member.timeZone);
+
+      const sink = new PartSink(tx, id);
+      const xml = createCB({ data: (chunk: string) => sink.push(chunk), prettyPrint: false });
+      xml.dec({ version: '1.0', encoding: 'UTF-8' });
+      xml.ele(RAF_NAMESPACE, 'raf').att({
+        schemaVersion: RAF_SCHEMA_VERSION,
+        exportId: id,
+        generatedAt: generatedAt.toISOString(),
+        competencia: month,
+        reexport: String(earlier.length > 0),
+      });
+      xml
+        .ele('member')
+        .att({
+          id: member.id,
+          ...(person.registration_number ? { registrationNumber: person.registration_number } : {}),
+          name: person.full_name,
+        })
+        .up();
+      // The totals are counted from the events as they are written, so they add up to
+      // exactly what the file lists — one small map per movement and unit.
+      const totals = new Map<string, { movementCode: string; unitCode: string; count: number }>();
+      let written = 0;
+      xml.ele('events');
+      for (let after: RafPosition | undefined; ;) {
+        const page = await rafEventPage(tx, member, EVENT_BATCH, after);
+        for (const e of page) {
+          xml.ele('event').att(rafEventAttributes(e)).up();
+          const key = `${e.movementCode}|${e.unitCode}`;
+          const total = totals.get(key) ?? { movementCode: e.movementCode, unitCode: e.unitCode, count: 0 };
+          total.count += 1;
+          totals.set(key, total);
+        }
+        written += page.length;
+        await sink.flushIfFull();
+        if (page.length < EVENT_BATCH) break;
+        after = page[page.length - 1].position;
+      }
+      xml.up();
+      xml.ele('totals').att({ eventCount: String(written) });
+      const ordered = [...totals.values()].sort(
+        (a, b) => compare(a.movementCode, b.movementCode) || compare(a.unitCode, b.unitCode),
+      );
+      for (const t of ordered) {
+        xml
+          .ele('total')
+          .att({ movementCode: t.movementCode, unitCode: t.unitCode, count: String(t.count) })
+          .up();
+      }
+      xml.up();
+      xml.ele('activities').att({ count: String(activities.length) });
+      for (const a of activities) xml.ele('activity').att(rafActivityAttributes(a)).txt(a.description).up();
+      xml.up();
+      xml.up().end();
+      await sink.flush();
+
+      await tx.query(
+        `UPDATE raf_exports SET sha256 = $2, size = $3, event_count = $4, activity_count = $5 WHERE id = $1`,
+        [id, sink.hash(), sink.size, written, activities.length],
+      );
+      return {
+        id,
+        month,
+        generatedAt: generatedAt.toISOString(),
+        hash: sink.hash(),
+        size: sink.size,
+        eventCount: written,
+        activityCount: activities.length,
+        reexport: earlier.length > 0,
+        earlierExportIds: earlier,
+      };
+    });
+  }
+}
+
+/** Collects the builder's chunks, hashes them, and writes them as numbered parts. */
+class PartSink {
+  private readonly digest = createHash('sha256');
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private seq = 0;
+  size = 0;
+
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly exportId: string,
+  ) {}
+
+  push(chunk: string): void {
+    const bytes = Buffer.from(chunk, 'utf8');
+    this.digest.update(bytes);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.size += bytes.length;
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.pendingBytes >= PART_BYTES) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pendingBytes) return;
+    const data = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.tx.query(`INSERT INTO raf_export_parts (export_id, seq, data) VALUES ($1, $2, $3)`, [
+      this.exportId,
+      this.seq++,
+      data,
+    ]);
+  }
+
+  private finished?: string;
+  hash(): string {
+    this.finished ??= this.digest.digest('hex');
+    return this.finished;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * What the RAF file says of each event and activity (DOMAIN §8), as XML attributes. The
+ * mapping is the whole list of what leaves the institution in the file: process number,
+ * class, subject, movement, time, unit — never a summary or a party's name.
+ */
+export const RAF_NAMESPACE = 'urn:acervo:raf:1';
+export const RAF_SCHEMA_VERSION = '1';
+
+/** Kinds of non-procedural activity (atividades não procedimentais); the table is data, seeded with these. */
+export const RAF_ACTIVITY_KINDS: readonly { code: string; name: string }[] = [
+  { code: 'ATENDIMENTO_PUBLICO', name: 'Atendimento ao público' },
+  { code: 'AUDIENCIA_PUBLICA', name: 'Audiência pública' },
+  { code: 'REUNIAO', name: 'Reunião' },
+  { code: 'INSPECAO', name: 'Inspeção ou visita técnica' },
+  { code: 'PALESTRA', name: 'Palestra ou evento' },
+  { code: 'PLANTAO', name: 'Plantão' },
+  { code: 'SESSAO_JURI', name: 'Sessão do júri' },
+  { code: 'OUTRA', name: 'Outra atividade' },
+];
+
+/** Why an event is the member's: it performed it, the process was distributed to it then, or both. */
+export type RafBasis = 'PERFORMED' | 'RESPONSIBLE' | 'BOTH';
+
+export function rafBasis(performed: boolean, responsible: boolean): RafBasis {
+  if (performed && responsible) return 'BOTH';
+  return performed ? 'PERFORMED' : 'RESPONSIBLE';
+}
+
+export interface RafEventRow {
+  eventId: string;
+  sequence: number;
+  processNumber: string;
+  classCode: string;
+  subjectCode: string;
+  movementCode: string;
+  movementName: string;
+  occurredAt: Date;
+  unitCode: string;
+  performed: boolean;
+  responsible: boolean;
+}
+
+/** An event of the file: every counted item names the event it comes from (`eventId`, `sequence`). */
+export function rafEventAttributes(e: RafEventRow): Record<string, string> {
+  return {
+    eventId: e.eventId,
+    processNumber: e.processNumber,
+    sequence: String(e.sequence),
+    classCode: e.classCode,
+    subjectCode: e.subjectCode,
+    movementCode: e.movementCode,
+    movementName: e.movementName,
+    occurredAt: e.occurredAt.toISOString(),
+    unitCode: e.unitCode,
+    basis: rafBasis(e.performed, e.responsible),
+  };
+}
+
+export interface RafActivityRow {
+  id: string;
+  occurredOn: string;
+  kindCode: string;
+  kindName: string;
+  unitCode: string;
+  quantity: number;
+  description: string;
+}
+
+export function rafActivityAttributes(a: RafActivityRow): Record<string, string> {
+  return {
+    id: a.id,
+    date: a.occurredOn,
+    kindCode: a.kindCode,
+    kindName: a.kindName,
+    unitCode: a.unitCode,
+    quantity: String(a.quantity),
+  };
+}

@@ -1,0 +1,87 @@
+import { rafActivityAttributes, rafBasis, rafEventAttributes } from './mapping';
+import { rafMonthBounds, rafMonthLastDay, rafMonthProblems } from './month';
+
+describe('RAF competência', () => {
+  it('spans the month in the institution zone, December into January included', () => {
+    expect(rafMonthBounds('2026-11', 'America/Sao_Paulo')).toEqual({
+      from: new Date('2026-11-01T03:00:00Z'),
+      to: new Date('2026-12-01T03:00:00Z'),
+    });
+    expect(rafMonthBounds('2026-12', 'America/Sao_Paulo').to).toEqual(new Date('2027-01-01T03:00:00Z'));
+    expect(rafMonthBounds('2024-02', 'UTC')).toEqual({
+      from: new Date('2024-02-01T00:00:00Z'),
+      to: new Date('2024-03-01T00:00:00Z'),
+    });
+    expect(rafMonthLastDay('2024-02')).toBe('2024-02-29');
+    expect(rafMonthLastDay('2026-12')).toBe('2026-12-31');
+  });
+
+  it('refuses a malformed or future competência; the current one is fine', () => {
+    expect(rafMonthProblems('2026-11', '2026-11-23')).toEqual([]);
+    expect(rafMonthProblems('2026-10', '2026-11-23')).toEqual([]);
+    expect(rafMonthProblems('2026-12', '2026-11-23')).toEqual([{ field: 'month', message: 'competência futura' }]);
+    for (const bad of ['2026-13', '2026-1', '26-11', '2026-11-01', '']) {
+      expect(rafMonthProblems(bad, '2026-11-23')).toEqual([
+        { field: 'month', message: 'competência no formato AAAA-MM' },
+      ]);
+    }
+  });
+});
+
+describe('RAF mapping', () => {
+  const event = {
+    eventId: '00000000-0000-4000-8000-000000000001',
+    sequence: 7,
+    processNumber: '058.2026.000123',
+    classCode: 'IC',
+    subjectCode: '10011',
+    movementCode: '900006',
+    movementName: 'Conclusão',
+    occurredAt: new Date('2026-11-05T13:00:00Z'),
+    unitCode: '058',
+    performed: true,
+    responsible: false,
+  };
+
+  it('says of an event only what the file may carry, naming the event', () => {
+    expect(rafEventAttributes(event)).toEqual({
+      eventId: event.eventId,
+      processNumber: '058.2026.000123',
+      sequence: '7',
+      classCode: 'IC',
+      subjectCode: '10011',
+      movementCode: '900006',
+      movementName: 'Conclusão',
+      occurredAt: '2026-11-05T13:00:00.000Z',
+      unitCode: '058',
+      basis: 'PERFORMED',
+    });
+  });
+
+  it('basis: performed, responsible through distribution, or both', () => {
+    expect(rafBasis(true, true)).toBe('BOTH');
+    expect(rafBasis(false, true)).toBe('RESPONSIBLE');
+    expect(rafBasis(true, false)).toBe('PERFORMED');
+  });
+
+  it('an activity: date, kind, unit, quantity (the description is the element text)', () => {
+    expect(
+      rafActivityAttributes({
+        id: 'a1',
+        occurredOn: '2026-11-03',
+        kindCode: 'REUNIAO',
+        kindName: 'Reunião',
+        unitCode: '058',
+        quantity: 2,
+        description: 'Reunião com o Conselho Tutelar',
+      }),
+    ).toEqual({
+      id: 'a1',
+      date: '2026-11-03',
+      kindCode: 'REUNIAO',
+      kindName: 'Reunião',
+      unitCode: '058',
+      quantity: '2',
+    });
+  });
+});
