@@ -75,6 +75,11 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
       token: await flow.signIn(member.username, member.password, member.secret).then((r) => r.accessToken),
     };
     colleague = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id, secretaria: true });
+    // The Corregedoria files a RAF by matrícula; a control character in a name must not break a file.
+    await db.query(`UPDATE users SET registration_number = '1234-5', full_name = 'Membro\u000bTeste' WHERE id = $1`, [
+      member.id,
+    ]);
+    await db.query(`UPDATE users SET registration_number = '9876-0' WHERE id = $1`, [colleague.id]);
     chief = await flow.signedInUser({ profile: 'CHIEF', unitId: unitA.id, secretaria: true });
     clerk = await flow.signedInUser({ profile: 'INTERN', unitId: unitA.id, secretaria: true });
     month = localDate(t.clock.now(), 'America/Sao_Paulo').slice(0, 7);
@@ -165,6 +170,24 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     await as(clerk)
       .post('/raf/activities', { occurredOn: today, kindCode: 'REUNIAO', description: 'x', unitId: unitA.id })
       .expect(403);
+    const pasted = await as(member)
+      .post('/raf/activities', {
+        occurredOn: today,
+        kindCode: 'REUNIAO',
+        description: 'Ata\u0002colada',
+        unitId: unitA.id,
+      })
+      .expect(400);
+    expect(pasted.body.errors.map((e: { field: string }) => e.field)).toEqual(['description']);
+    await as(member)
+      .post('/raf/activities', {
+        occurredOn: today,
+        kindCode: 'REUNIAO',
+        description: 'x',
+        unitId: unitA.id,
+        quantity: '2',
+      })
+      .expect(400);
     expect((await as(member).get(`/raf/activities?month=${month}`).expect(200)).body.items).toHaveLength(1);
     // Another's activity is not found; one's own goes.
     const mine = await as(member)
@@ -199,6 +222,12 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     expect(text).not.toContain('Joana');
     expect(text).not.toContain('Apuração de fatos');
     expect(text).toContain('Reunião com o Conselho Tutelar &amp; a rede &lt;de proteção&gt;');
+    expect(text).toContain('registrationNumber="1234-5"');
+    expect(text).toContain('name="Membro\uFFFDTeste"');
+    // The integrity element: SHA-256 of every byte before it.
+    const cut = xml.indexOf('<integrity');
+    const integrity = /<integrity[^>]*>([0-9a-f]{64})<\/integrity>/.exec(text)![1];
+    expect(createHash('sha256').update(xml.subarray(0, cut)).digest('hex')).toBe(integrity);
     for (const e of preview.events as { eventId: string }[]) expect(text).toContain(`eventId="${e.eventId}"`);
     expect(text.match(/<event /g)).toHaveLength(preview.eventCount);
     // A tampered file no longer validates: the validator is really checking.
@@ -232,6 +261,27 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     await as(member).post('/raf/exports', { month, memberId: colleague.id }).expect(400);
     await as(member).get('/raf/preview').expect(400);
     expect(Number((await db.query(`SELECT count(*) AS n FROM raf_exports`))[0].n)).toBe(before);
+  });
+
+  it('needs the member’s matrícula: the preview warns, the export is refused', async () => {
+    const newcomer = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id });
+    const preview = await as(newcomer).get(`/raf/preview?month=${month}`).expect(200);
+    expect(preview.body.warnings).toEqual([expect.stringContaining('matrícula')]);
+    await as(newcomer).post('/raf/exports', { month }).expect(409);
+    expect(
+      Number((await db.query(`SELECT count(*) AS n FROM raf_exports WHERE member_id = $1`, [newcomer.id]))[0].n),
+    ).toBe(0);
+  });
+
+  it('lists exports a page at a time; crafted cursors are refused', async () => {
+    const first = await as(member).get('/raf/exports?limit=1').expect(200);
+    expect(first.body.items).toHaveLength(1);
+    const rest = await as(member).get(`/raf/exports?limit=10&cursor=${first.body.nextCursor}`).expect(200);
+    expect(rest.body.items.map((e: { id: string }) => e.id)).not.toContain(first.body.items[0].id);
+    // ["2026","00000000-…"]: a year alone is not an instant PostgreSQL would take.
+    const crafted = Buffer.from(JSON.stringify(['2026', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    await as(member).get(`/raf/exports?cursor=${crafted}`).expect(400);
+    await as(member).get(`/raf/preview?month=${month}&cursor=${crafted}`).expect(400);
   });
 
   it('an empty month is a valid file too', async () => {

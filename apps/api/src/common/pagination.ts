@@ -52,6 +52,9 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, keyOf
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An instant as the cursors write it (ISO 8601 in UTC, up to microseconds): what PostgreSQL takes. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const INT4 = /^\d{1,10}$/;
 
 /**
  * A keyset cursor whose key holds `parts` values joined by `|` — a timestamp, then
@@ -64,8 +67,9 @@ export function decodeTimeCursor(cursor: string | undefined, parts = 1): { key: 
   const key = after.key.split('|');
   const valid =
     key.length === parts &&
+    INSTANT.test(key[0]) &&
     !Number.isNaN(Date.parse(key[0])) &&
-    key.slice(1).every((k) => Number.isInteger(Number(k))) &&
+    key.slice(1).every((k) => INT4.test(k) && Number(k) <= 2_147_483_647) &&
     UUID.test(after.id);
   if (!valid) throw new ValidationFailed([{ field: 'cursor', message: 'cursor inválido' }]);
   return { key, id: after.id };

@@ -18,6 +18,25 @@ export const RAF_ACTIVITY_KINDS: readonly { code: string; name: string }[] = [
   { code: 'OUTRA', name: 'Outra atividade' },
 ];
 
+/**
+ * Text as XML 1.0 may carry it: characters it forbids (controls, U+FFFE/U+FFFF, lone
+ * surrogates) become U+FFFD, so no stored value can make a file ill-formed. In attributes
+ * tab and line breaks become spaces — a parser would normalise them anyway.
+ */
+export function xmlText(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+}
+
+export function xmlAttribute(text: string): string {
+  return xmlText(text).replace(/[\t\n\r]/g, ' ');
+}
+
+const attributes = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, xmlAttribute(v)]));
+
 /** Why an event is the member's: it performed it, the process was distributed to it then, or both. */
 export type RafBasis = 'PERFORMED' | 'RESPONSIBLE' | 'BOTH';
 
@@ -42,7 +61,7 @@ export interface RafEventRow {
 
 /** An event of the file: every counted item names the event it comes from (`eventId`, `sequence`). */
 export function rafEventAttributes(e: RafEventRow): Record<string, string> {
-  return {
+  return attributes({
     eventId: e.eventId,
     processNumber: e.processNumber,
     sequence: String(e.sequence),
@@ -53,7 +72,7 @@ export function rafEventAttributes(e: RafEventRow): Record<string, string> {
     occurredAt: e.occurredAt.toISOString(),
     unitCode: e.unitCode,
     basis: rafBasis(e.performed, e.responsible),
-  };
+  });
 }
 
 export interface RafActivityRow {
@@ -67,12 +86,21 @@ export interface RafActivityRow {
 }
 
 export function rafActivityAttributes(a: RafActivityRow): Record<string, string> {
-  return {
+  return attributes({
     id: a.id,
     date: a.occurredOn,
     kindCode: a.kindCode,
     kindName: a.kindName,
     unitCode: a.unitCode,
     quantity: String(a.quantity),
-  };
+  });
+}
+
+/** The member as the file names it. */
+export function rafMemberAttributes(m: {
+  id: string;
+  registrationNumber: string;
+  name: string;
+}): Record<string, string> {
+  return attributes({ id: m.id, registrationNumber: m.registrationNumber, name: m.name });
 }

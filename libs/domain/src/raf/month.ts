@@ -1,8 +1,8 @@
 import type { FieldError } from '../errors';
 import { addDays, startOfLocalDay } from '../deadlines/due-date';
 
-/** A competência: `YYYY-MM`. */
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A competência: `YYYY-MM`, years 1900–2999 as every day field. */
+const MONTH = /^((?:19|2\d)\d{2})-(0[1-9]|1[0-2])$/;
 
 /** Why a competência cannot be reported on `today` (institution day): malformed, or still to come. */
 export function rafMonthProblems(month: string, today: string): FieldError[] {

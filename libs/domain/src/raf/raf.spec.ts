@@ -1,4 +1,11 @@
-import { rafActivityAttributes, rafBasis, rafEventAttributes } from './mapping';
+import {
+  rafActivityAttributes,
+  rafBasis,
+  rafEventAttributes,
+  rafMemberAttributes,
+  xmlAttribute,
+  xmlText,
+} from './mapping';
 import { rafMonthBounds, rafMonthLastDay, rafMonthProblems } from './month';
 
 describe('RAF competência', () => {
@@ -83,5 +90,26 @@ describe('RAF mapping', () => {
       unitCode: '058',
       quantity: '2',
     });
+  });
+});
+
+describe('RAF text in XML', () => {
+  it('replaces what XML 1.0 forbids; attributes lose tabs and line breaks', () => {
+    expect(xmlText('Ata\u0002 colada\u001f do Word\uFFFE')).toBe('Ata\uFFFD colada\uFFFD do Word\uFFFD');
+    expect(xmlText('linha 1\nlinha\t2\r')).toBe('linha 1\nlinha\t2\r');
+    expect(xmlText('par \uD83D\uDE00 ok, só \uD83D alto e \uDE00 baixo')).toBe(
+      'par \uD83D\uDE00 ok, só \uFFFD alto e \uFFFD baixo',
+    );
+    expect(xmlAttribute('Maria\u000bSouza\tda\nSilva')).toBe('Maria\uFFFDSouza da Silva');
+    expect(rafMemberAttributes({ id: 'x', registrationNumber: '1\u0000', name: 'A\nB' })).toEqual({
+      id: 'x',
+      registrationNumber: '1\uFFFD',
+      name: 'A B',
+    });
+  });
+
+  it('years outside 1900–2999 are not a competência', () => {
+    expect(rafMonthProblems('0050-01', '2026-11-23')).toHaveLength(1);
+    expect(rafMonthProblems('1899-12', '2026-11-23')).toHaveLength(1);
   });
 });

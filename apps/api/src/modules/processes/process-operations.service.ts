@@ -265,7 +265,6 @@ export class ProcessOperations {
     /** `at`: the operation's instant, the time of its event — records it writes share it. */
     plan: (tx: EntityManager, p: Locked, at: Date) => Promise<Plan>,
   ): Promise<OperationResultDto> {
-    const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
       await this.reader.assertFull(actor, id, tx);
       const [p] = await tx.query<Locked[]>(
@@ -275,6 +274,9 @@ export class ProcessOperations {
         [id],
       );
       if (!p) throw new Conflict(PROCESS_NOT_FOUND);
+      // The instant is read once the row is locked: operations on a process are timed in
+      // the order they are numbered.
+      const now = this.clock.now();
       // A stale view is answered first: what the caller saw is no longer where the process is.
       // Acts on a process's deadlines may omit the version: they do not depend on a view of it.
       if (dto.version !== undefined && p.version !== dto.version) throw STALE();

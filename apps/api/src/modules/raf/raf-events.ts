@@ -3,7 +3,10 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The events of a member's month (DOMAIN §8): those it performed, and those of processes
- * distributed to it while that distribution was in force (a cancelled one never was).
+ * distributed to it while that distribution was in force — from its start to its end,
+ * whatever ended it: a cancellation (which ends a running distribution) stops compensation
+ * counting it, not the member's responsibility for what happened meanwhile, so a month
+ * already exported stays as it was.
  * Binds `$1` member, `$2` from, `$3` to; `after` adds the keyset condition for an alias
  * to both branches, so a page reads only what follows it.
  */
@@ -13,7 +16,7 @@ function attributedIds(after: (alias: string) => string = () => ''): string {
      WHERE e1.actor_id = $1 AND e1.occurred_at >= $2 AND e1.occurred_at < $3 ${after('e1')}
     UNION
     SELECT e2.id FROM distributions d JOIN process_events e2 ON e2.process_id = d.process_id
-     WHERE d.member_id = $1 AND d.cancelled_at IS NULL AND d.started_at < $3 AND (d.ended_at IS NULL OR d.ended_at > $2)
+     WHERE d.member_id = $1 AND d.started_at < $3 AND (d.ended_at IS NULL OR d.ended_at > $2)
        AND e2.occurred_at >= greatest(d.started_at, $2) AND e2.occurred_at < least(coalesce(d.ended_at, 'infinity'), $3)
        ${after('e2')}`;
 }
@@ -49,7 +52,7 @@ export async function rafEventPage(
             e.occurred_at AS "occurredAt", to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "positionAt",
             u.code AS "unitCode", coalesce(e.actor_id = $1, false) AS performed,
             EXISTS (SELECT 1 FROM distributions d
-                     WHERE d.process_id = e.process_id AND d.member_id = $1 AND d.cancelled_at IS NULL
+                     WHERE d.process_id = e.process_id AND d.member_id = $1
                        AND d.started_at <= e.occurred_at AND (d.ended_at IS NULL OR e.occurred_at < d.ended_at)) AS responsible
        FROM process_events e
        JOIN processes p ON p.id = e.process_id

@@ -1,10 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
 import {
   type Clock,
+  Conflict,
   RAF_NAMESPACE,
   RAF_SCHEMA_VERSION,
   rafActivityAttributes,
   rafEventAttributes,
+  rafMemberAttributes,
+  xmlText,
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -23,9 +26,12 @@ const PART_BYTES = 256 * 1024;
 /**
  * Exports a member's month as XML valid against docs/raf.xsd (DOMAIN §8), streaming: the
  * events are read a batch at a time, written through xmlbuilder2's callback builder, hashed
- * as they go and stored in parts — memory stays flat however long the month. The export
- * row, its parts and its hash are one transaction; an advisory lock per member and month
- * makes a concurrent second export see the first as earlier (a re-export).
+ * as they go and stored in parts — memory stays flat however long the month.
+ *
+ * One snapshot: a session advisory lock per member and month is taken first (so a second
+ * export, waiting for it, then sees the first as earlier), then a REPEATABLE READ
+ * transaction reads every page as of one instant and writes the export, its parts and its
+ * hash — all or nothing.
  */
 @Injectable()
 export class ExportRaf {
@@ -34,104 +40,145 @@ export class ExportRaf {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
-  run(actor: Actor, month: string): Promise<RafExportDto> {
-    return this.dataSource.transaction(async (tx) => {
-      const member = await rafMonth(tx, this.clock, actor, month);
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('raf:' || $1 || ':' || $2))`, [member.id, month]);
-      const earlier = await earlierExports(tx, member.id, month);
-      const id = randomUUID();
-      const generatedAt = this.clock.now();
-      await tx.query(
-        `INSERT INTO raf_exports (id, member_id, month, generated_at, sha256, size, event_count, activity_count, reexport)
-         VALUES ($1, $2, $3, $4, '', 0, 0, 0, $5)`,
-        [id, member.id, month, generatedAt, earlier.length > 0],
-      );
-      const [person] = await tx.query<{ full_name: string; registration_number: string | null }[]>(
-        `SELECT full_name, registration_number FROM users WHERE id = $1`,
-        [member.id],
-      );
-      const activities = await activityRows(tx, member.id, member.from, member.to, member.timeZone);
-
-      const sink = new PartSink(tx, id);
-      const xml = createCB({ data: (chunk: string) => sink.push(chunk), prettyPrint: false });
-      xml.dec({ version: '1.0', encoding: 'UTF-8' });
-      xml.ele(RAF_NAMESPACE, 'raf').att({
-        schemaVersion: RAF_SCHEMA_VERSION,
-        exportId: id,
-        generatedAt: generatedAt.toISOString(),
-        competencia: month,
-        reexport: String(earlier.length > 0),
-      });
-      xml
-        .ele('member')
-        .att({
-          id: member.id,
-          ...(person.registration_number ? { registrationNumber: person.registration_number } : {}),
-          name: person.full_name,
-        })
-        .up();
-      // The totals are counted from the events as they are written, so they add up to
-      // exactly what the file lists — one small map per movement and unit.
-      const totals = new Map<string, { movementCode: string; unitCode: string; count: number }>();
-      let written = 0;
-      xml.ele('events');
-      for (let after: RafPosition | undefined; ;) {
-        const page = await rafEventPage(tx, member, EVENT_BATCH, after);
-        for (const e of page) {
-          xml.ele('event').att(rafEventAttributes(e)).up();
-          const key = `${e.movementCode}|${e.unitCode}`;
-          const total = totals.get(key) ?? { movementCode: e.movementCode, unitCode: e.unitCode, count: 0 };
-          total.count += 1;
-          totals.set(key, total);
-        }
-        written += page.length;
-        await sink.flushIfFull();
-        if (page.length < EVENT_BATCH) break;
-        after = page[page.length - 1].position;
+  async run(actor: Actor, month: string): Promise<RafExportDto> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const lock = [`raf:${actor.userId}:${month}`];
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, lock);
+      await runner.startTransaction('REPEATABLE READ');
+      try {
+        const result = await this.write(runner.manager, actor, month);
+        await runner.commitTransaction();
+        return result;
+      } catch (e) {
+        await runner.rollbackTransaction();
+        throw e;
       }
-      xml.up();
-      xml.ele('totals').att({ eventCount: String(written) });
-      const ordered = [...totals.values()].sort(
-        (a, b) => compare(a.movementCode, b.movementCode) || compare(a.unitCode, b.unitCode),
-      );
-      for (const t of ordered) {
-        xml
-          .ele('total')
-          .att({ movementCode: t.movementCode, unitCode: t.unitCode, count: String(t.count) })
-          .up();
-      }
-      xml.up();
-      xml.ele('activities').att({ count: String(activities.length) });
-      for (const a of activities) xml.ele('activity').att(rafActivityAttributes(a)).txt(a.description).up();
-      xml.up();
-      xml.up().end();
-      await sink.flush();
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, lock).catch(() => undefined);
+      await runner.release();
+    }
+  }
 
-      await tx.query(
-        `UPDATE raf_exports SET sha256 = $2, size = $3, event_count = $4, activity_count = $5 WHERE id = $1`,
-        [id, sink.hash(), sink.size, written, activities.length],
-      );
-      return {
-        id,
-        month,
-        generatedAt: generatedAt.toISOString(),
-        hash: sink.hash(),
-        size: sink.size,
-        eventCount: written,
-        activityCount: activities.length,
-        reexport: earlier.length > 0,
-        earlierExportIds: earlier,
-      };
+  private async write(tx: EntityManager, actor: Actor, month: string): Promise<RafExportDto> {
+    const member = await rafMonth(tx, this.clock, actor, month);
+    const [person] = await tx.query<{ full_name: string; registration_number: string | null }[]>(
+      `SELECT full_name, registration_number FROM users WHERE id = $1`,
+      [member.id],
+    );
+    // The Corregedoria files a RAF by the member's matrícula: a file without one is of no one.
+    if (!person.registration_number?.trim()) {
+      throw new Conflict('Cadastre sua matrícula antes de exportar o RAF.', [
+        { field: 'month', message: 'membro sem matrícula cadastrada' },
+      ]);
+    }
+    const earlier = await earlierExports(tx, member.id, month);
+    const id = randomUUID();
+    const generatedAt = this.clock.now();
+    await tx.query(
+      `INSERT INTO raf_exports (id, member_id, month, generated_at, sha256, size, event_count, activity_count, reexport)
+       VALUES ($1, $2, $3, $4, '', 0, 0, 0, $5)`,
+      [id, member.id, month, generatedAt, earlier.length > 0],
+    );
+    const activities = await activityRows(tx, member.id, member.from, member.to, member.timeZone);
+
+    const sink = new PartSink(tx, id);
+    let failure: Error | undefined;
+    // wellFormed: the builder refuses what would make an ill-formed file (a backstop —
+    // every value already went through xmlText/xmlAttribute).
+    const xml = createCB({
+      data: (chunk: string) => sink.push(chunk),
+      error: (e: Error) => (failure ??= e),
+      prettyPrint: false,
+      wellFormed: true,
     });
+    const check = () => {
+      if (failure) throw failure;
+    };
+    xml.dec({ version: '1.0', encoding: 'UTF-8' });
+    xml.ele(RAF_NAMESPACE, 'raf').att({
+      schemaVersion: RAF_SCHEMA_VERSION,
+      exportId: id,
+      generatedAt: generatedAt.toISOString(),
+      competencia: month,
+      reexport: String(earlier.length > 0),
+    });
+    xml
+      .ele('member')
+      .att(
+        rafMemberAttributes({ id: member.id, registrationNumber: person.registration_number, name: person.full_name }),
+      )
+      .up();
+    // The totals are counted from the events as they are written, so they add up to exactly
+    // what the file lists — one small map per movement and unit.
+    const totals = new Map<string, { movementCode: string; unitCode: string; count: number }>();
+    let written = 0;
+    xml.ele('events');
+    for (let after: RafPosition | undefined; ;) {
+      const page = await rafEventPage(tx, member, EVENT_BATCH, after);
+      for (const e of page) {
+        xml.ele('event').att(rafEventAttributes(e)).up();
+        const key = `${e.movementCode}|${e.unitCode}`;
+        const total = totals.get(key) ?? { movementCode: e.movementCode, unitCode: e.unitCode, count: 0 };
+        total.count += 1;
+        totals.set(key, total);
+        await sink.flushIfFull();
+      }
+      check();
+      written += page.length;
+      if (page.length < EVENT_BATCH) break;
+      after = page[page.length - 1].position;
+    }
+    xml.up();
+    xml.ele('totals').att({ eventCount: String(written) });
+    const ordered = [...totals.values()].sort(
+      (a, b) => compare(a.movementCode, b.movementCode) || compare(a.unitCode, b.unitCode),
+    );
+    for (const t of ordered) {
+      xml
+        .ele('total')
+        .att({ movementCode: t.movementCode, unitCode: t.unitCode, count: String(t.count) })
+        .up();
+    }
+    xml.up();
+    xml.ele('activities').att({ count: String(activities.length) });
+    for (const a of activities) xml.ele('activity').att(rafActivityAttributes(a)).txt(xmlText(a.description)).up();
+    xml.up();
+    // The file's own hash cannot be inside it; the integrity element carries the SHA-256
+    // of every byte before it, which a reader recomputes by cutting the file there.
+    const preceding = sink.hashSoFar();
+    xml.ele('integrity').att({ algorithm: 'SHA-256', scope: 'preceding-bytes' }).txt(preceding).up();
+    xml.up().end();
+    check();
+    await sink.flush();
+
+    const hash = sink.hash();
+    await tx.query(
+      `UPDATE raf_exports SET sha256 = $2, size = $3, event_count = $4, activity_count = $5 WHERE id = $1`,
+      [id, hash, sink.size, written, activities.length],
+    );
+    return {
+      id,
+      month,
+      generatedAt: generatedAt.toISOString(),
+      hash,
+      size: sink.size,
+      eventCount: written,
+      activityCount: activities.length,
+      reexport: earlier.length > 0,
+      earlierExportIds: earlier,
+    };
   }
 }
 
 /** Collects the builder's chunks, hashes them, and writes them as numbered parts. */
 class PartSink {
-  private readonly digest = createHash('sha256');
+  private readonly digest: Hash = createHash('sha256');
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private seq = 0;
+  private finished?: string;
   size = 0;
 
   constructor(
@@ -145,6 +192,11 @@ class PartSink {
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     this.size += bytes.length;
+  }
+
+  /** The SHA-256 of the bytes pushed so far (the file's digest goes on). */
+  hashSoFar(): string {
+    return this.digest.copy().digest('hex');
   }
 
   async flushIfFull(): Promise<void> {
@@ -163,7 +215,6 @@ class PartSink {
     ]);
   }
 
-  private finished?: string;
   hash(): string {
     this.finished ??= this.digest.digest('hex');
     return this.finished;

@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { type Actor, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { PageQuery } from '../../common/pagination';
 import {
   ActivityDto,
   ActivityKindDto,
@@ -94,8 +95,8 @@ export class RafController {
   @Authenticated()
   @Get('exports')
   @ApiOkResponse({ type: RafExportListDto })
-  exports(@CurrentActor() actor: Actor): Promise<RafExportListDto> {
-    return this.raf.exports(actor);
+  exports(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<RafExportListDto> {
+    return this.raf.exports(actor, query);
   }
 
   // Before `exports/:id`: the file itself.

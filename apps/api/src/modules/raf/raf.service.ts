@@ -8,11 +8,13 @@ import {
   ValidationFailed,
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeTimeCursor, encodeCursor } from '../../common/pagination';
+import { decodeTimeCursor, encodeCursor, type PageQuery } from '../../common/pagination';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import type {
   ActivityDto,
@@ -140,25 +142,35 @@ export class RafService {
           : null,
       activities: await activityRows(db, member.id, member.from, member.to, member.timeZone),
       earlierExportIds: await earlierExports(db, member.id, query.month),
+      warnings: await this.warnings(member.id),
     };
   }
 
-  async exports(actor: Actor): Promise<RafExportListDto> {
+  /** The member's exports, newest first, keyset-paged; each says which exports of its month came before. */
+  async exports(actor: Actor, query: PageQuery): Promise<RafExportListDto> {
     assertMember(actor);
-    const rows = await this.dataSource.query<ExportRow[]>(
-      `SELECT * FROM raf_exports WHERE member_id = $1 ORDER BY generated_at, id`,
-      [actor.userId],
+    const after = decodeTimeCursor(query.cursor);
+    const rows = await this.dataSource.query<(ExportRow & { position: string })[]>(
+      `SELECT x.*, to_char(x.generated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
+         FROM raf_exports x
+        WHERE x.member_id = $1 ${after ? 'AND (x.generated_at, x.id) < ($3::timestamptz, $4::uuid)' : ''}
+        ORDER BY x.generated_at DESC, x.id DESC LIMIT $2`,
+      [actor.userId, query.limit + 1, ...(after ? [after.key[0], after.id] : [])],
     );
-    const items = rows.map((r, i) =>
-      toDto(
-        r,
-        rows
-          .slice(0, i)
-          .filter((e) => e.month === r.month)
-          .map((e) => e.id),
-      ),
+    const page = rows.slice(0, query.limit);
+    const months = [...new Set(page.map((r) => r.month))];
+    const all = await this.dataSource.query<{ id: string; month: string }[]>(
+      `SELECT id, month FROM raf_exports WHERE member_id = $1 AND month = ANY($2::text[]) ORDER BY generated_at, id`,
+      [actor.userId, months],
     );
-    return { items: items.reverse() };
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => {
+        const ofMonth = all.filter((e) => e.month === r.month).map((e) => e.id);
+        return toDto(r, ofMonth.slice(0, ofMonth.indexOf(r.id)));
+      }),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.position, id: last.id }) : null,
+    };
   }
 
   async exportOf(actor: Actor, id: string): Promise<RafExportDto> {
@@ -176,17 +188,29 @@ export class RafService {
     res.setHeader('Content-Disposition', `attachment; filename="raf-${row.month}-${row.id}.xml"`);
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`);
     res.setHeader('Cache-Control', 'private, no-store');
+    // pipeline ends the response, and stops reading parts when the client goes away.
+    await pipeline(Readable.from(this.parts(id)), res);
+  }
+
+  /** The kept parts of an export, a few at a time. */
+  private async *parts(id: string): AsyncGenerator<Buffer> {
     for (let seq = 0; ; seq += 8) {
       const parts = await this.dataSource.query<{ data: Buffer }[]>(
         `SELECT data FROM raf_export_parts WHERE export_id = $1 AND seq >= $2 AND seq < $3 ORDER BY seq`,
         [id, seq, seq + 8],
       );
-      for (const part of parts) {
-        if (!res.write(part.data)) await new Promise((resolve) => res.once('drain', resolve));
-      }
-      if (parts.length < 8) break;
+      for (const part of parts) yield part.data;
+      if (parts.length < 8) return;
     }
-    res.end();
+  }
+
+  /** What would keep the member's export from being made. */
+  private async warnings(memberId: string): Promise<string[]> {
+    const [user] = await this.dataSource.query<{ registration_number: string | null }[]>(
+      `SELECT registration_number FROM users WHERE id = $1`,
+      [memberId],
+    );
+    return user?.registration_number?.trim() ? [] : ['Cadastre sua matrícula: sem ela o RAF não pode ser exportado.'];
   }
 
   /** An export of the caller's: another member's is refused (403), an unknown one 404. */

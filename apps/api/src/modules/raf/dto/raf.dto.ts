@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDay } from '../../../common/calendar-day';
 import { PageQuery } from '../../../common/pagination';
@@ -40,6 +39,10 @@ export class CreateActivityDto {
   @ApiProperty({ example: 'Reunião com o Conselho Tutelar sobre acolhimento institucional' })
   @IsString()
   @Length(1, 2000)
+  // Text pasted from elsewhere may carry control characters no XML file can hold.
+  @Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]*$/u, {
+    message: 'description: contém caracteres de controle',
+  })
   description: string;
 
   @ApiProperty({ format: 'uuid', description: 'A unit where the member holds a member assignment' })
@@ -48,7 +51,6 @@ export class CreateActivityDto {
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -165,6 +167,9 @@ export class RafPreviewDto {
     description: 'Earlier exports of this month: exporting again duplicates records on import',
   })
   earlierExportIds: string[];
+
+  @ApiProperty({ type: [String], description: 'What keeps the export from being made, e.g. no matrícula' })
+  warnings: string[];
 }
 
 export class RafExportDto {
@@ -199,4 +204,7 @@ export class RafExportDto {
 export class RafExportListDto {
   @ApiProperty({ type: [RafExportDto] })
   items: RafExportDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
 }
