@@ -21,6 +21,7 @@ import { ProcessesModule } from './modules/processes/processes.module';
 import { PublicModule } from './modules/public/public.module';
 import { RafModule } from './modules/raf/raf.module';
 import { SecrecyModule } from './modules/secrecy/secrecy.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         CommunicationsModule,
         NotificationsModule,
         RafModule,
+        TemplatesModule,
       ],
     };
   }

@@ -15,3 +15,4 @@ export * from './deadlines';
 export * from './communications';
 export * from './distribution';
 export * from './raf';
+export * from './templates';

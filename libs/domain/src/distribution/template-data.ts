@@ -19,7 +19,13 @@ function brazilianDate(day: string): string {
  * The values of the distribution tags the MP Virtual manual lists; with no distribution
  * every tag renders empty, as there ("se houver").
  */
-export function distributionTags(record: DistributionRecord | null): Record<string, string> {
+export type DistributionTag =
+  | 'distribuicao.dataInicial'
+  | 'distribuicao.dataFinal'
+  | 'distribuicao.distribuidor.matricula'
+  | 'distribuicao.distribuidor.pessoaFisica.nome';
+
+export function distributionTags(record: DistributionRecord | null): Record<DistributionTag, string> {
   return {
     'distribuicao.dataInicial': record ? brazilianDate(record.startsOn) : '',
     'distribuicao.dataFinal': record?.endsOn ? brazilianDate(record.endsOn) : '',

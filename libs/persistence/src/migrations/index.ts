@@ -11,6 +11,7 @@ import { Distribution1764400000000 } from './1764400000000-Distribution';
 import { Communications1764400000100 } from './1764400000100-Communications';
 import { ReadPathIndexes1764400000200 } from './1764400000200-ReadPathIndexes';
 import { Raf1764500000000 } from './1764500000000-Raf';
+import { Templates1764600000000 } from './1764600000000-Templates';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Communications1764400000100,
   ReadPathIndexes1764400000200,
   Raf1764500000000,
+  Templates1764600000000,
 ];

@@ -1,4 +1,4 @@
-import { MEMBER_PROFILES } from '@acervo/domain';
+import { type DistributionRecord, MEMBER_PROFILES } from '@acervo/domain';
 import type { EntityManager } from 'typeorm';
 
 /** The distribution a process runs under now (no end yet), locked. */
@@ -81,3 +81,27 @@ export const distributionRecordSelect = (processNumber: string) => `
     JOIN processes p ON p.id = d.process_id
     JOIN users m ON m.id = d.member_id
     LEFT JOIN users r ON r.id = d.distributor_id`;
+
+/** The latest distribution of a process not cancelled, as the `${distribuicao.*}` tags read it. */
+export async function latestDistributionRecord(
+  db: EntityManager,
+  processId: string,
+): Promise<DistributionRecord | null> {
+  const [latest] = await db.query<
+    { starts_on: string; ends_on: string | null; registration_number: string | null; full_name: string | null }[]
+  >(
+    `SELECT to_char(d.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on,
+            r.registration_number, r.full_name
+       FROM distributions d LEFT JOIN users r ON r.id = d.distributor_id
+      WHERE d.process_id = $1 AND d.cancelled_at IS NULL ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
+    [processId],
+  );
+  if (!latest) return null;
+  return {
+    startsOn: latest.starts_on,
+    endsOn: latest.ends_on,
+    distributor: latest.full_name
+      ? { registrationNumber: latest.registration_number, fullName: latest.full_name }
+      : null,
+  };
+}

@@ -27,7 +27,7 @@ import type {
   DrawVerificationDto,
   PeriodQuery,
 } from './dto/distribution.dto';
-import { distributionRecordSelect } from './distribution-store';
+import { distributionRecordSelect, latestDistributionRecord } from './distribution-store';
 import { GROUP_NOT_FOUND } from './run-lottery.use-case';
 
 const DRAW_NOT_FOUND = 'Sorteio não encontrado.';
@@ -173,28 +173,7 @@ export class DrawRecords {
   /** The `${distribuicao.*}` values of a process: its latest distribution not cancelled. */
   async tags(viewer: Actor, processId: string): Promise<DistributionTagsDto> {
     await this.reader.assertFull(viewer, processId);
-    const [latest] = await this.dataSource.query<
-      { startsOn: string; endsOn: string | null; registrationNumber: string | null; fullName: string | null }[]
-    >(
-      `SELECT to_char(d.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(d.ends_on, 'YYYY-MM-DD') AS "endsOn",
-              r.registration_number AS "registrationNumber", r.full_name AS "fullName"
-         FROM distributions d LEFT JOIN users r ON r.id = d.distributor_id
-        WHERE d.process_id = $1 AND d.cancelled_at IS NULL ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
-      [processId],
-    );
-    return {
-      tags: distributionTags(
-        latest
-          ? {
-              startsOn: latest.startsOn,
-              endsOn: latest.endsOn,
-              distributor: latest.fullName
-                ? { registrationNumber: latest.registrationNumber, fullName: latest.fullName }
-                : null,
-            }
-          : null,
-      ),
-    };
+    return { tags: distributionTags(await latestDistributionRecord(this.dataSource.manager, processId)) };
   }
 
   private async assertGroup(groupId: string): Promise<void> {

@@ -9,5 +9,6 @@ import { DocumentsService } from './documents.service';
   imports: [ProcessesModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentOperations],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

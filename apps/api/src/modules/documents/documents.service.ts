@@ -127,6 +127,41 @@ export class DocumentsService {
   }
 
   /**
+   * A draft rendered from a template: the drafting rules of any draft, the content rendered
+   * inside the same transaction with the process locked (so `${numeroDocumento}` is its
+   * place among the process's documents), and the template version that made it recorded.
+   */
+  draftFromTemplate(
+    actor: Actor,
+    processId: string,
+    template: { id: string; version: number; typeCode: string; title: string },
+    render: (tx: EntityManager, documentNumber: number) => Promise<string>,
+  ): Promise<DocumentDto> {
+    return this.dataSource.transaction(async (tx) => {
+      const p = await this.processForDrafting(tx, actor, processId);
+      const level = await this.checkDraft(tx, actor, p.unitId, template.typeCode, p.secrecyLevel, p.secrecyLevel);
+      const [{ n }] = await tx.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM documents WHERE process_id = $1`,
+        [processId],
+      );
+      const html = await render(tx, n + 1);
+      const id = await this.insert(tx, actor, {
+        processId,
+        unitId: p.unitId,
+        typeCode: template.typeCode,
+        title: template.title,
+        level,
+        html,
+      });
+      await tx.query(
+        `INSERT INTO template_documents (document_id, template_id, template_version) VALUES ($1, $2, $3)`,
+        [id, template.id, template.version],
+      );
+      return this.read(tx, actor, id);
+    });
+  }
+
+  /**
    * Documento avulso: Protocolo registers it with no process, addressed to a unit, where
    * it is later inserted into a process or linked to one as a draft.
    */

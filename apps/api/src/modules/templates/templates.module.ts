@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { TemplatesController } from './templates.controller';
+import { TemplatesService } from './templates.service';
+
+/** Templates with the homologated tags, rendered into drafts (DOMAIN §7). */
+@Module({
+  imports: [DocumentsModule],
+  controllers: [TemplatesController],
+  providers: [TemplatesService],
+})
+export class TemplatesModule {}

@@ -1,0 +1,4 @@
+export * from './render';
+export * from './tags';
+export * from './context';
+export * from './who';
