@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { assignmentProblems, type AssignmentDraft, MEMBER_PROFILES, PROFILES } from '@acervo/domain';
+import { assignmentProblems, type AssignmentDraft, MEMBER_PROFILES, PROFILES, templateProblems } from '@acervo/domain';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -52,6 +52,13 @@ describe('pnpm seed:demo', () => {
     expect(deadlines.legal).toBe(deadlines.open);
     expect(deadlines.expired).toBeGreaterThan(0);
     expect(deadlines.waiting).toBeGreaterThan(0);
+
+    // The demo's templates are valid bodies of the homologated tags.
+    const templates = await db().query(
+      `SELECT v.body FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version`,
+    );
+    expect(templates).toHaveLength(2);
+    for (const { body } of templates) expect(templateProblems(body)).toEqual([]);
 
     const login = await t.http().post('/api/v1/auth/login').send({ username: 'Analista', password }).expect(200);
     expect(login.body.status).toBe('enrollment_required');

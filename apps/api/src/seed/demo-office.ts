@@ -105,7 +105,46 @@ const GROUPS = [
   { name: 'Assessoria da 58ª PJ', unit: '058' as UnitCode, members: ['analista', 'assistente', 'estagiario'] },
 ];
 const DISTRIBUTION_GROUPS = [
-  { name: 'Distribuição Cível da Capital', unit: 'CDC' as UnitCode, members: ['promotor', 'promotora', 'chefe'] },
+  {
+    name: 'Distribuição Cível da Capital',
+    unit: 'CDC' as UnitCode,
+    // Each member with the promotoria a drawn process is sent to.
+    members: [
+      { username: 'promotor', unit: '058' as UnitCode },
+      { username: 'promotora', unit: '061' as UnitCode },
+      { username: 'chefe', unit: '058' as UnitCode },
+    ],
+  },
+];
+
+/** Templates with the homologated tags (DOMAIN §7): the institution's and a promotoria's. */
+const TEMPLATES: { name: string; typeCode: string; unit: UnitCode | null; author: string; body: string }[] = [
+  {
+    name: 'Portaria de instauração',
+    typeCode: 'PORTARIA',
+    unit: null,
+    author: 'chefe',
+    body: [
+      '<h1>Portaria nº ${numeroDocumento}</h1>',
+      '<p>Processo ${processo.numeracao.numero} — ${processo.classe.itemCodigo} - ${processo.classe.nome}.</p>',
+      '<p>Assunto: ${processo.assunto.codAssunto} - ${processo.assunto.nome}. Origem: ${processo.numeroOrigem}.</p>',
+      '<p>${interessado}${interessado.tipoInteressado.nome}: ${interessado.nome}</p>',
+      '<p>Registrado em ${processo.dataRegistro} por ${processo.orgaoCriador.nome}.</p>',
+      '<p class="text-right">Maceió/AL, ${dia} de ${mesExtenso} de ${ano}.</p>',
+    ].join(''),
+  },
+  {
+    name: 'Ofício de requisição de informações',
+    typeCode: 'OFICIO',
+    unit: '058',
+    author: 'promotor',
+    body: [
+      '<p>Ofício nº ${numeroDocumento} — ${processo.orgaoAtual.nome}</p>',
+      '<p>Em atenção ao processo ${processo.numeracao.numero}, distribuído em ${distribuicao.dataInicial}, ',
+      'requisito as informações no prazo de dez dias.</p>',
+      '<p class="text-right">Maceió/AL, ${dia} de ${mesExtenso} de ${ano}.</p>',
+    ].join(''),
+  },
 ];
 
 export interface DemoOfficeResult {
@@ -115,7 +154,7 @@ export interface DemoOfficeResult {
 }
 
 /**
- * Fills an office with units, one user of every profile, groups, a distribution group,
+ * Fills an office with units, one user of every profile, groups, a distribution group, templates,
  * the national holidays and a few hundred processes, in one transaction. Idempotent: what exists (by unit code, username, group
  * name) is left as it is, so a second run adds nothing and changes no password.
  */
@@ -197,12 +236,29 @@ export async function seedDemoOffice(
       const id = await insertNamed(tx, 'distribution_groups', group.name, unitIds.get(group.unit)!);
       if (!id) continue;
       for (const member of group.members) {
-        await tx.query(`INSERT INTO distribution_group_members (group_id, user_id) VALUES ($1, $2)`, [
+        await tx.query(`INSERT INTO distribution_group_members (group_id, user_id, unit_id) VALUES ($1, $2, $3)`, [
           id,
-          userIds.get(member),
+          userIds.get(member.username),
+          unitIds.get(member.unit),
         ]);
       }
       await record('distribution_group', id, group);
+    }
+
+    for (const template of TEMPLATES) {
+      const unitId = template.unit ? unitIds.get(template.unit)! : null;
+      const [row] = await tx.query<{ id: string }[]>(
+        `INSERT INTO templates (name, type_code, unit_id, current_version, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, 1, $4, now(), now()) ON CONFLICT DO NOTHING RETURNING id`,
+        [template.name, template.typeCode, unitId, userIds.get(template.author)],
+      );
+      if (!row) continue;
+      await tx.query(
+        `INSERT INTO template_versions (template_id, version, name, body, created_by, created_at)
+         VALUES ($1, 1, $2, $3, $4, now())`,
+        [row.id, template.name, template.body, userIds.get(template.author)],
+      );
+      await record('template', row.id, { name: template.name, unit: template.unit });
     }
 
     // This year's and next year's national holidays, so deadlines skip them from day one.

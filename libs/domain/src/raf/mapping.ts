@@ -18,16 +18,24 @@ export const RAF_ACTIVITY_KINDS: readonly { code: string; name: string }[] = [
   { code: 'OUTRA', name: 'Outra atividade' },
 ];
 
+/** The characters XML 1.0 forbids in text: controls but tab and line breaks, U+FFFE, U+FFFF. */
+const XML_FORBIDDEN = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+
+/** Text free of what XML 1.0 forbids — what a field that ends up in a file must match. */
+export const XML_SAFE_TEXT = new RegExp(`^[^${XML_FORBIDDEN}]*$`, 'u');
+
+const FORBIDDEN_OR_LONE_SURROGATE = new RegExp(
+  `[${XML_FORBIDDEN}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+  'g',
+);
+
 /**
  * Text as XML 1.0 may carry it: characters it forbids (controls, U+FFFE/U+FFFF, lone
  * surrogates) become U+FFFD, so no stored value can make a file ill-formed. In attributes
  * tab and line breaks become spaces — a parser would normalise them anyway.
  */
 export function xmlText(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
+  return text.replace(FORBIDDEN_OR_LONE_SURROGATE, '\uFFFD');
 }
 
 export function xmlAttribute(text: string): string {

@@ -1,3 +1,4 @@
+import { XML_SAFE_TEXT } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDay } from '../../../common/calendar-day';
@@ -40,9 +41,7 @@ export class CreateActivityDto {
   @IsString()
   @Length(1, 2000)
   // Text pasted from elsewhere may carry control characters no XML file can hold.
-  @Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]*$/u, {
-    message: 'description: contém caracteres de controle',
-  })
+  @Matches(XML_SAFE_TEXT, { message: 'description: contém caracteres de controle' })
   description: string;
 
   @ApiProperty({ format: 'uuid', description: 'A unit where the member holds a member assignment' })
