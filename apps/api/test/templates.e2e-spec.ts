@@ -132,14 +132,27 @@ describe('templates: homologated tags, versions, preview, drafts from a template
     expect(second.body.content).toContain('Portaria nº 2');
   });
 
-  it('masks a secret party for an author who sees the process only as a cover', async () => {
+  it('renders only for who sees the content: a cover seen by number offers no parties; the read is logged', async () => {
     const body = '<p>${interessado}${interessado.tipoInteressado.nome}: ${interessado.nome}</p>';
-    const outside = await as(outsider).post('/templates/preview', { body, processId: process.id }).expect(200);
-    expect(outside.body.content).toBe(
-      '<p>Representante: Maria &lt;Denunciante&gt; da Silva</p><p>Vítima: Parte sigilosa</p>',
-    );
+    await as(outsider).post('/templates/preview', { body, processId: process.id }).expect(404);
+    const logged = () =>
+      db.query(`SELECT count(*)::int AS n FROM access_log WHERE process_id = $1 AND how = 'TEMPLATE'`, [process.id]);
+    const before = (await logged())[0].n;
     const inside = await as(member).post('/templates/preview', { body, processId: process.id }).expect(200);
-    expect(inside.body.content).toContain('Vítima: Criança Protegida');
+    expect(inside.body.content).toBe(
+      '<p>Representante: Maria &lt;Denunciante&gt; da Silva</p><p>Vítima: Criança Protegida</p>',
+    );
+    // Level 1: a read of its content, logged (CNJ Res. 121/2010).
+    expect((await logged())[0].n).toBe(before + 1);
+  });
+
+  it('keeps bodies sanitised: no script is stored or served', async () => {
+    const res = await as(member)
+      .post('/templates', { name: 'Com script', body: '<p onclick="x()">Oi ${dia}</p><script>alert(1)</script>' })
+      .expect(201);
+    expect(res.body.body).toBe('<p>Oi ${dia}</p>');
+    await as(member).post('/templates', { name: 'Tag em script', body: '<p>a</p><script>${dia}</script>' }).expect(400);
+    await as(member).post('/templates', { name: '   ', body: '<p>a</p>' }).expect(400);
   });
 
   it('versions: an edit is a new version; drafts made keep theirs; a stale edit is refused', async () => {

@@ -26,8 +26,15 @@ function occurrences(body: string): Occurrence[] {
   return found;
 }
 
-/** The paragraph-level elements a party tag may sit in: the unit the party loop repeats. */
-const PARAGRAPH = /<(p|li)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/**
+ * The innermost paragraph-level elements (`<p>`, `<li>` holding no other): what the party
+ * loop repeats. Tempered, so each start scans only to the next paragraph tag — linear in
+ * the body, whatever an adversarial body nests or leaves open.
+ */
+const PARAGRAPH = /<(p|li)\b[^<>]*>(?:(?!<\/?(?:p|li)\b)[\s\S])*?<\/\1\s*>/gi;
+
+/** Problems reported for one body, at most: the first ones name what to fix. */
+const MAX_PROBLEMS = 50;
 
 /**
  * Everything wrong with a template body, each naming the tag and its position: a tag not in
@@ -38,6 +45,10 @@ export function templateProblems(body: string): FieldError[] {
   const problems: FieldError[] = [];
   const paragraphs = [...body.matchAll(PARAGRAPH)].map((m) => [m.index!, m.index! + m[0].length]);
   for (const o of occurrences(body)) {
+    if (problems.length === MAX_PROBLEMS) {
+      problems.push({ field: 'body', message: 'e há mais problemas: corrija estes primeiro' });
+      break;
+    }
     const shown = body.slice(o.position, Math.min(o.end, o.position + 60));
     if (o.name === null) {
       problems.push({ field: 'body', message: `tag malformada ${shown} na posição ${o.position}` });
@@ -49,7 +60,7 @@ export function templateProblems(body: string): FieldError[] {
     ) {
       problems.push({
         field: 'body',
-        message: `a tag ${shown} na posição ${o.position} deve estar dentro de um parágrafo (<p> ou <li>)`,
+        message: `a tag ${shown} na posição ${o.position} deve estar dentro de um parágrafo (<p> ou <li>) sem outro dentro`,
       });
     }
   }
@@ -88,7 +99,9 @@ function replaceTags(html: string, value: (name: string) => string): string {
  * tag (a party named `${…}`) stays text. The caller sanitises the result like any rich text.
  */
 export function renderTemplate(body: string, context: TemplateContext): string {
-  const scalar = (name: string) => escapeHtml(context.values[name as ScalarTag] ?? '');
+  // Own properties only: a name like `constructor` is not a value of anything.
+  const scalar = (name: string) =>
+    escapeHtml(Object.hasOwn(context.values, name) ? context.values[name as ScalarTag] : '');
   const forParty = (party: TemplateParty) => (name: string) => {
     if (name === 'interessado') return '';
     if (name === 'interessado.nome') return escapeHtml(party.name);

@@ -64,6 +64,24 @@ describe('templates: the homologated tags', () => {
     ).toBe('<p>A</p><p>[]</p>');
   });
 
+  it('repeats the innermost paragraph: a party item in a nested list, a <p> inside an item', () => {
+    const two = templateContext({ ...source, parties: source.parties.slice(0, 2), authorSeesFull: true });
+    expect(
+      renderTemplate('<ol><li>Partes:<ul><li>${interessado}${interessado.nome}</li></ul></li><li>Fatos</li></ol>', two),
+    ).toBe(
+      '<ol><li>Partes:<ul><li>Maria &lt;Denunciante&gt; da Silva</li><li>Criança Protegida</li></ul></li><li>Fatos</li></ol>',
+    );
+    expect(renderTemplate('<ol><li><p>Partes:</p><p>${interessado}${interessado.nome}</p></li></ol>', two)).toBe(
+      '<ol><li><p>Partes:</p><p>Maria &lt;Denunciante&gt; da Silva</p><p>Criança Protegida</p></li></ol>',
+    );
+    // A party tag whose paragraph holds another is not in an innermost one: refused when saved.
+    expect(templateProblems('<li>${interessado.nome}<ul><li>CPF</li></ul></li>')).toHaveLength(1);
+  });
+
+  it('a name of no tag, like constructor, never reaches a value (rendering unvalidated bodies does not crash)', () => {
+    expect(renderTemplate('<p>${constructor}${toString}</p>', templateContext(source))).toBe('<p></p>');
+  });
+
   it('writes every month in Portuguese and the day without padding', () => {
     expect(Array.from({ length: 12 }, (_, i) => monthInPortuguese(i + 1))).toEqual([
       'janeiro',
@@ -94,7 +112,8 @@ describe('templates: the homologated tags', () => {
       { field: 'body', message: 'tag malformada ${a b} na posição 38' },
       {
         field: 'body',
-        message: 'a tag ${interessado.nome} na posição 45 deve estar dentro de um parágrafo (<p> ou <li>)',
+        message:
+          'a tag ${interessado.nome} na posição 45 deve estar dentro de um parágrafo (<p> ou <li>) sem outro dentro',
       },
     ]);
     expect(templateProblems('<p>Sem tags, só $ e { } soltos.</p>')).toEqual([]);
@@ -112,6 +131,9 @@ describe('templates: the homologated tags', () => {
       '<script>alert(1)</script>',
       ...TEMPLATE_TAGS.map((t) => `\${${t}}`),
       'texto ',
+      '${constructor}',
+      '<ul><li>',
+      '</ul>',
     );
     const body = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((a) => a.join(''));
     const evil = fc.string({ maxLength: 20 }).map((s) => `<img src=x onerror=alert(1)>${s}\${dia}`);

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** How a process's content was reached: the read path, as the access log names it. */
-export type AccessHow = 'DETAIL' | 'BY_NUMBER' | 'EVENTS' | 'DOCUMENTS' | 'DOCUMENT' | 'DOWNLOAD' | 'PUBLIC_KEY';
+export type AccessHow =
+  | 'DETAIL'
+  | 'BY_NUMBER'
+  | 'EVENTS'
+  | 'DOCUMENTS'
+  | 'DOCUMENT'
+  | 'DOWNLOAD'
+  | 'PUBLIC_KEY'
+  /** A template rendered against the process (preview, or a draft made from it). */
+  | 'TEMPLATE';
 
 export interface AccessEntry {
   /** null: public consultation with the process key. */

@@ -1,12 +1,13 @@
 import { localDate, NotFound, type TemplateSource } from '@acervo/domain';
-import { visibilityByNumberSql } from '@acervo/persistence';
+import { fullContentSql } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import { latestDistributionRecord } from '../distribution/distribution-store';
 
 /**
- * What a process offers the tags, for a viewer: read through the secrecy policy (a process
- * the viewer may not see is 404; one it sees only as a cover masks its secret parties).
+ * What a process offers the tags, for a viewer who sees its full content — through the
+ * secrecy policy, so any other process is 404 (a cover seen by exact number offers no
+ * parties, origin or distribution, and rendering must not either).
  */
 export async function templateSource(
   db: EntityManager,
@@ -26,12 +27,12 @@ export async function templateSource(
       registered_at: Date;
       creating_unit: string;
       current_unit: string;
-      visibility: 'full' | 'details' | 'none';
+      full: boolean;
     }[]
   >(
     `SELECT p.number, p.origin_number, p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name,
             p.registered_at, cu.name AS creating_unit, u.name AS current_unit,
-            ${visibilityByNumberSql('p', { user: '$2', now: '$3' })} AS visibility
+            ${fullContentSql('p', { user: '$2', now: '$3' })} AS full
        FROM processes p
        JOIN classes c ON c.code = p.class_code
        JOIN subjects s ON s.code = p.subject_code
@@ -40,7 +41,7 @@ export async function templateSource(
       WHERE p.id = $1`,
     [processId, viewer.userId, viewer.now],
   );
-  if (!p || p.visibility === 'none') throw new NotFound('Processo não encontrado.');
+  if (!p?.full) throw new NotFound('Processo não encontrado.');
   const parties = await db.query<{ name: string; type: string; secret: boolean }[]>(
     `SELECT name, type, secret FROM process_parties WHERE process_id = $1 ORDER BY position`,
     [processId],
@@ -61,6 +62,6 @@ export async function templateSource(
     today: localDate(viewer.now, timeZone),
     distribution: await latestDistributionRecord(db, processId),
     parties,
-    authorSeesFull: p.visibility === 'full',
+    authorSeesFull: true,
   };
 }

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '../../common/auth/actor';
+import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import {
   CreateTemplateDto,
@@ -52,11 +52,18 @@ export class TemplatesController {
   @Authenticated()
   @Post('templates/preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Render a body, saved or not, against a process the caller may see; nothing is written' })
+  @ApiOperation({
+    summary:
+      'Render a body, saved or not, against a process whose content the caller sees; only the access log is written',
+  })
   @ApiOkResponse({ type: RenderedDto })
   @ApiNotFoundResponse()
-  preview(@CurrentActor() actor: Actor, @Body() dto: PreviewTemplateDto): Promise<RenderedDto> {
-    return this.templates.preview(actor, dto);
+  preview(
+    @CurrentActor() actor: Actor,
+    @Body() dto: PreviewTemplateDto,
+    @Client() client: ClientInfo,
+  ): Promise<RenderedDto> {
+    return this.templates.preview(actor, dto, client);
   }
 
   @Authenticated()
@@ -91,7 +98,8 @@ export class TemplatesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: FromTemplateDto,
+    @Client() client: ClientInfo,
   ): Promise<FromTemplateResultDto> {
-    return this.templates.draft(actor, id, dto.templateId);
+    return this.templates.draft(actor, id, dto.templateId, client);
   }
 }

@@ -13,7 +13,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
-import type { Actor } from '../../common/auth/actor';
+import type { Actor, ClientInfo } from '../../common/auth/actor';
+import { ProcessReader } from '../processes/process-reader';
 import { translateConstraint } from '../../common/database-errors';
 import { staleVersion } from '../../common/stale-version';
 import { sanitiseDocumentHtml } from '../documents/html-sanitiser';
@@ -30,6 +31,23 @@ import type {
 import { templateSource } from './template-source';
 
 const NOT_FOUND = 'Modelo não encontrado.';
+/**
+ * A body as it is kept: its tags checked as the author wrote them (positions match what was
+ * sent), then sanitised like any rich text — no script is ever stored or served — and
+ * checked again, so sanitising cannot have dropped or broken a tag unseen.
+ */
+function keptBody(body: string): string {
+  const problems = templateProblems(body);
+  if (problems.length) throw new ValidationFailed(problems, 'O modelo tem tags inválidas.');
+  const clean = sanitiseDocumentHtml(body);
+  if (templateProblems(clean).length || tagCount(clean) !== tagCount(body)) {
+    throw new ValidationFailed([{ field: 'body', message: 'há tags dentro de marcação que não é permitida' }]);
+  }
+  return clean;
+}
+
+const tagCount = (body: string) => body.split('${').length - 1;
+
 /** The type of the drafts a template makes when none is named: the most common minuta. */
 const DEFAULT_TYPE = 'DESPACHO';
 
@@ -56,6 +74,7 @@ export class TemplatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
+    private readonly reader: ProcessReader,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
@@ -83,8 +102,7 @@ export class TemplatesService {
     if (!mayManageTemplates(actor, unitId)) {
       throw new Forbidden('Seu perfil não escreve modelos deste órgão.');
     }
-    const problems = templateProblems(dto.body);
-    if (problems.length) throw new ValidationFailed(problems, 'O modelo tem tags inválidas.');
+    const body = keptBody(dto.body);
     const now = this.clock.now();
     try {
       const id = await this.dataSource.transaction(async (tx) => {
@@ -94,7 +112,7 @@ export class TemplatesService {
            VALUES ($1, $2, $3, 1, $4, $5, $5) RETURNING id`,
           [dto.name.trim(), dto.typeCode ?? DEFAULT_TYPE, unitId, actor.userId, now],
         );
-        await this.addVersion(tx, row.id, 1, dto.name.trim(), dto.body, actor.userId, now);
+        await this.addVersion(tx, row.id, 1, dto.name.trim(), body, actor.userId, now);
         return row.id;
       });
       return this.get(actor, id);
@@ -105,8 +123,6 @@ export class TemplatesService {
 
   /** An edit is a new version; documents already made keep theirs. */
   async update(actor: Actor, id: string, dto: UpdateTemplateDto): Promise<TemplateDto> {
-    const problems = templateProblems(dto.body);
-    if (problems.length) throw new ValidationFailed(problems, 'O modelo tem tags inválidas.');
     const now = this.clock.now();
     try {
       await this.dataSource.transaction(async (tx) => {
@@ -117,6 +133,8 @@ export class TemplatesService {
         if (!t || (t.unit_id !== null && !templateUnitsOf(actor).includes(t.unit_id))) throw new NotFound(NOT_FOUND);
         if (!mayManageTemplates(actor, t.unit_id)) throw new Forbidden('Seu perfil não escreve modelos deste órgão.');
         if (t.current_version !== dto.version) throw staleVersion('O modelo foi alterado');
+        // Checked once the caller may write it: nobody else makes the server parse a body.
+        const body = keptBody(dto.body);
         const version = t.current_version + 1;
         const name = dto.name?.trim() ?? t.name;
         await tx.query(`UPDATE templates SET name = $2, current_version = $3, updated_at = $4 WHERE id = $1`, [
@@ -125,7 +143,7 @@ export class TemplatesService {
           version,
           now,
         ]);
-        await this.addVersion(tx, id, version, name, dto.body, actor.userId, now);
+        await this.addVersion(tx, id, version, name, body, actor.userId, now);
       });
     } catch (e) {
       throw translateConstraint(e, { UQ_templates_unit_name: duplicateName });
@@ -134,19 +152,27 @@ export class TemplatesService {
   }
 
   /** A body, saved or not, rendered against any process the author may see; nothing is written. */
-  async preview(actor: Actor, dto: PreviewTemplateDto): Promise<RenderedDto> {
+  async preview(actor: Actor, dto: PreviewTemplateDto, client: ClientInfo | null): Promise<RenderedDto> {
+    const db = this.dataSource.manager;
+    await this.reader.assertFull(actor, dto.processId);
     const problems = templateProblems(dto.body);
     if (problems.length) throw new ValidationFailed(problems, 'O modelo tem tags inválidas.');
-    const db = this.dataSource.manager;
     const [{ n }] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM documents WHERE process_id = $1`, [
       dto.processId,
     ]);
     const source = await templateSource(db, { userId: actor.userId, now: this.clock.now() }, dto.processId, n + 1);
+    // Rendering reads the process's content (parties, origin, distribution): logged like a view.
+    await this.reader.logAccess(actor, dto.processId, 'TEMPLATE', client);
     return { content: sanitiseDocumentHtml(renderTemplate(dto.body, templateContext(source))) };
   }
 
   /** A draft (minuta) in the process, rendered from the template's current version. */
-  async draft(actor: Actor, processId: string, templateId: string): Promise<FromTemplateResultDto> {
+  async draft(
+    actor: Actor,
+    processId: string,
+    templateId: string,
+    client: ClientInfo | null,
+  ): Promise<FromTemplateResultDto> {
     const t = await this.usable(this.dataSource.manager, actor, templateId).catch((e: unknown) => {
       if (e instanceof NotFound)
         throw new ValidationFailed([{ field: 'templateId', message: 'modelo não encontrado' }]);
@@ -166,6 +192,7 @@ export class TemplatesService {
         return renderTemplate(t.body, templateContext(source));
       },
     );
+    await this.reader.logAccess(actor, processId, 'TEMPLATE', client);
     return { id: doc.id, content: doc.html ?? '', version: doc.version };
   }
 

@@ -10,7 +10,7 @@ export class AccessLogQuery extends SecurityEventsQuery {
   processId?: string;
 }
 
-const HOW = ['DETAIL', 'BY_NUMBER', 'EVENTS', 'DOCUMENTS', 'DOCUMENT', 'DOWNLOAD', 'PUBLIC_KEY'];
+const HOW = ['DETAIL', 'BY_NUMBER', 'EVENTS', 'DOCUMENTS', 'DOCUMENT', 'DOWNLOAD', 'PUBLIC_KEY', 'TEMPLATE'];
 
 export class AccessLogItem {
   @ApiProperty({ format: 'uuid' })

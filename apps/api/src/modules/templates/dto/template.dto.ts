@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
 import { CATALOGUE_CODE_MAX } from '../../catalogues/dto/coded.dto';
 
-/** Bodies up to 200 000 characters: a long portaria, not a book. */
-const BODY_MAX = 200_000;
+/** Bodies up to 90 000 characters: a long portaria, inside the 100 kB JSON body limit. */
+const BODY_MAX = 90_000;
 
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Portaria de instauração de IC' })
   @IsString()
   @Length(2, 200)
+  @Matches(/\S\s*\S/, { message: 'name: informe um nome' })
   name: string;
 
   @ApiProperty({ description: 'Rich text (HTML) with ${…} tags of DOMAIN §7; an unknown tag is refused, named' })
@@ -41,6 +42,7 @@ export class UpdateTemplateDto {
   @IsOptional()
   @IsString()
   @Length(2, 200)
+  @Matches(/\S\s*\S/, { message: 'name: informe um nome' })
   name?: string;
 
   @ApiProperty()
