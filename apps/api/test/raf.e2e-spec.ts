@@ -134,6 +134,34 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     );
     expect(preview.body.totals.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(events.length);
 
+    // Cancelling the distribution later does not take back what happened while it was in force.
+    tick();
+    const term = await as(chief)
+      .post(`/processes/${shared.id}/documents`, {
+        typeCode: 'TERMO_CANCELAMENTO_DISTRIBUICAO',
+        title: 'Termo',
+        content: '<p>Cancelo.</p>',
+      })
+      .expect(201);
+    await as(chief).post(`/documents/${term.body.id}/sign`, { version: term.body.version }).expect(200);
+    tick();
+    await as(chief)
+      .post(`/processes/${shared.id}/cancel-distribution`, {
+        version: await version(shared.id),
+        documentId: term.body.id,
+      })
+      .expect(200);
+    const after = (await as(member).get(`/raf/preview?month=${month}&limit=200`).expect(200)).body.events as {
+      processNumber: string;
+      movementCode: string;
+    }[];
+    // …the signing of the term (Juntada, while still in force) is the member's too; the 488 is not.
+    expect(after.filter((e) => e.processNumber === shared.number).map((e) => e.movementCode)).toEqual([
+      '920005',
+      '900028',
+      '900005',
+    ]);
+
     const theirs = (await as(colleague).get(`/raf/preview?month=${month}&limit=200`).expect(200)).body.events as {
       processNumber: string;
       movementCode: string;
@@ -263,14 +291,16 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     expect(Number((await db.query(`SELECT count(*) AS n FROM raf_exports`))[0].n)).toBe(before);
   });
 
-  it('needs the member’s matrícula: the preview warns, the export is refused', async () => {
+  it('without a matrícula: the preview and the export warn, the file names the member by CPF', async () => {
     const newcomer = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id });
     const preview = await as(newcomer).get(`/raf/preview?month=${month}`).expect(200);
     expect(preview.body.warnings).toEqual([expect.stringContaining('matrícula')]);
-    await as(newcomer).post('/raf/exports', { month }).expect(409);
-    expect(
-      Number((await db.query(`SELECT count(*) AS n FROM raf_exports WHERE member_id = $1`, [newcomer.id]))[0].n),
-    ).toBe(0);
+    const exported = await as(newcomer).post('/raf/exports', { month }).expect(201);
+    expect(exported.body.warnings).toEqual(preview.body.warnings);
+    const xml = (await download(exported.body.id, newcomer)).body as Buffer;
+    validate(xml);
+    expect(xml.toString()).toContain(`cpf="${newcomer.cpf}"`);
+    expect(xml.toString()).not.toContain('registrationNumber=');
   });
 
   it('lists exports a page at a time; crafted cursors are refused', async () => {

@@ -104,11 +104,24 @@ export function rafActivityAttributes(a: RafActivityRow): Record<string, string>
   });
 }
 
-/** The member as the file names it. */
+/** The member as the file names it: by matrícula when registered, and by CPF. */
 export function rafMemberAttributes(m: {
   id: string;
-  registrationNumber: string;
+  registrationNumber: string | null;
+  cpf: string | null;
   name: string;
 }): Record<string, string> {
-  return attributes({ id: m.id, registrationNumber: m.registrationNumber, name: m.name });
+  return attributes({
+    id: m.id,
+    ...(m.registrationNumber?.trim() ? { registrationNumber: m.registrationNumber.trim() } : {}),
+    ...(m.cpf ? { cpf: m.cpf } : {}),
+    name: m.name,
+  });
+}
+
+/** What the member should know before sending the file: the Corregedoria files a RAF by matrícula. */
+export function rafWarnings(registrationNumber: string | null): string[] {
+  return registrationNumber?.trim()
+    ? []
+    : ['Sua matrícula não está cadastrada: o arquivo identifica você pelo CPF. Peça o cadastro antes de enviá-lo.'];
 }

@@ -3,6 +3,7 @@ import {
   rafBasis,
   rafEventAttributes,
   rafMemberAttributes,
+  rafWarnings,
   xmlAttribute,
   xmlText,
 } from './mapping';
@@ -101,11 +102,18 @@ describe('RAF text in XML', () => {
       'par \uD83D\uDE00 ok, só \uFFFD alto e \uFFFD baixo',
     );
     expect(xmlAttribute('Maria\u000bSouza\tda\nSilva')).toBe('Maria\uFFFDSouza da Silva');
-    expect(rafMemberAttributes({ id: 'x', registrationNumber: '1\u0000', name: 'A\nB' })).toEqual({
+    expect(rafMemberAttributes({ id: 'x', registrationNumber: '1\u0000', cpf: null, name: 'A\nB' })).toEqual({
       id: 'x',
       registrationNumber: '1\uFFFD',
       name: 'A B',
     });
+    expect(rafMemberAttributes({ id: 'x', registrationNumber: ' ', cpf: '12345678909', name: 'A' })).toEqual({
+      id: 'x',
+      cpf: '12345678909',
+      name: 'A',
+    });
+    expect(rafWarnings(null)).toHaveLength(1);
+    expect(rafWarnings('123')).toEqual([]);
   });
 
   it('years outside 1900–2999 are not a competência', () => {

@@ -1,12 +1,12 @@
 import { createHash, type Hash, randomUUID } from 'node:crypto';
 import {
   type Clock,
-  Conflict,
   RAF_NAMESPACE,
   RAF_SCHEMA_VERSION,
   rafActivityAttributes,
   rafEventAttributes,
   rafMemberAttributes,
+  rafWarnings,
   xmlText,
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
@@ -63,16 +63,10 @@ export class ExportRaf {
 
   private async write(tx: EntityManager, actor: Actor, month: string): Promise<RafExportDto> {
     const member = await rafMonth(tx, this.clock, actor, month);
-    const [person] = await tx.query<{ full_name: string; registration_number: string | null }[]>(
-      `SELECT full_name, registration_number FROM users WHERE id = $1`,
+    const [person] = await tx.query<{ full_name: string; registration_number: string | null; cpf: string | null }[]>(
+      `SELECT full_name, registration_number, cpf FROM users WHERE id = $1`,
       [member.id],
     );
-    // The Corregedoria files a RAF by the member's matrícula: a file without one is of no one.
-    if (!person.registration_number?.trim()) {
-      throw new Conflict('Cadastre sua matrícula antes de exportar o RAF.', [
-        { field: 'month', message: 'membro sem matrícula cadastrada' },
-      ]);
-    }
     const earlier = await earlierExports(tx, member.id, month);
     const id = randomUUID();
     const generatedAt = this.clock.now();
@@ -107,7 +101,12 @@ export class ExportRaf {
     xml
       .ele('member')
       .att(
-        rafMemberAttributes({ id: member.id, registrationNumber: person.registration_number, name: person.full_name }),
+        rafMemberAttributes({
+          id: member.id,
+          registrationNumber: person.registration_number,
+          cpf: person.cpf,
+          name: person.full_name,
+        }),
       )
       .up();
     // The totals are counted from the events as they are written, so they add up to exactly
@@ -168,6 +167,7 @@ export class ExportRaf {
       activityCount: activities.length,
       reexport: earlier.length > 0,
       earlierExportIds: earlier,
+      warnings: rafWarnings(person.registration_number),
     };
   }
 }

@@ -5,6 +5,7 @@ import {
   MEMBER_PROFILES,
   NotFound,
   rafBasis,
+  rafWarnings,
   ValidationFailed,
 } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
@@ -210,7 +211,7 @@ export class RafService {
       `SELECT registration_number FROM users WHERE id = $1`,
       [memberId],
     );
-    return user?.registration_number?.trim() ? [] : ['Cadastre sua matrícula: sem ela o RAF não pode ser exportado.'];
+    return rafWarnings(user?.registration_number ?? null);
   }
 
   /** An export of the caller's: another member's is refused (403), an unknown one 404. */

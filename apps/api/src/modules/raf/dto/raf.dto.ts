@@ -167,7 +167,7 @@ export class RafPreviewDto {
   })
   earlierExportIds: string[];
 
-  @ApiProperty({ type: [String], description: 'What keeps the export from being made, e.g. no matrícula' })
+  @ApiProperty({ type: [String], description: 'What the member should know before exporting, e.g. no matrícula' })
   warnings: string[];
 }
 
@@ -198,6 +198,9 @@ export class RafExportDto {
 
   @ApiProperty({ type: [String], format: 'uuid' })
   earlierExportIds: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'What the member should know before sending it (the export)' })
+  warnings?: string[];
 }
 
 export class RafExportListDto {
