@@ -1,7 +1,9 @@
 import type { Profile } from '../profiles';
 import {
   type Actor,
+  isDistributorIn,
   isProcessOfMember,
+  mayReadDistributionReport,
   refuseDrafting,
   refuseSigning,
   mayRegisterIn,
@@ -241,6 +243,17 @@ describe('distribution: who distributes to whom, who cancels', () => {
     expect(
       refuseDistributionTarget(actor('CHIEF'), { unitId: 'elsewhere', responsibleMemberId: null }, 'm1'),
     ).not.toBeNull();
+  });
+
+  it('who runs a unit’s distribution, and who reads its reports', () => {
+    expect(isDistributorIn(actor('CHIEF'), unit)).toBe(true);
+    expect(isDistributorIn(actor('MANAGER'), unit)).toBe(true);
+    expect(isDistributorIn(actor('MANAGER'), 'other')).toBe(false);
+    expect(isDistributorIn(actor('INSPECTOR'), unit)).toBe(false);
+    expect(mayReadDistributionReport(actor('INSPECTOR'), unit)).toBe(true);
+    expect(mayReadDistributionReport(actor('MANAGER'), unit)).toBe(true);
+    expect(mayReadDistributionReport(actor('MEMBER'), unit)).toBe(false);
+    expect(mayReadDistributionReport(actor('INSPECTOR'), 'other')).toBe(false);
   });
 
   it('cancellation: CHIEF or MANAGER of the unit that distributed', () => {

@@ -202,17 +202,26 @@ export function refuseDistributionTarget(
   p: { unitId: string; responsibleMemberId: string | null },
   memberId: string,
 ): Refusal | null {
-  const here = assignmentsIn(actor, p.unitId);
-  if (here.some((a) => DISTRIBUTORS.includes(a.profile))) return null;
+  if (isDistributorIn(actor, p.unitId)) return null;
   if (p.responsibleMemberId) {
     return { reason: 'actor', message: 'O processo já tem membro responsável: só a chefia ou a gerência redistribui.' };
   }
-  const allowed = here.some(
+  const allowed = assignmentsIn(actor, p.unitId).some(
     (a) =>
       (a.profile === 'ANALYST' && a.linkedMemberId === memberId) ||
       (SIGNERS.includes(a.profile) && memberId === actor.userId),
   );
   return allowed ? null : { reason: 'actor', message: 'Seu perfil não permite distribuir processos a outro membro.' };
+}
+
+/** Whether the actor runs a unit's distribution (CHIEF or MANAGER there): draws, cancels, redistributes. */
+export function isDistributorIn(actor: Actor, unitId: string): boolean {
+  return assignmentsIn(actor, unitId).some((a) => DISTRIBUTORS.includes(a.profile));
+}
+
+/** Who reads a distribution group's report: who runs the unit's distribution, and the Corregedoria. */
+export function mayReadDistributionReport(actor: Actor, unitId: string): boolean {
+  return isDistributorIn(actor, unitId) || assignmentsIn(actor, unitId).some((a) => a.profile === 'INSPECTOR');
 }
 
 /**
@@ -221,7 +230,7 @@ export function refuseDistributionTarget(
  * group's unit for a lottery, the process's unit for a manual distribution.
  */
 export function refuseCancellation(actor: Actor, distributingUnitId: string): Refusal | null {
-  return assignmentsIn(actor, distributingUnitId).some((a) => DISTRIBUTORS.includes(a.profile))
+  return isDistributorIn(actor, distributingUnitId)
     ? null
     : { reason: 'actor', message: 'Só a chefia ou a gerência de quem distribuiu cancela a distribuição.' };
 }

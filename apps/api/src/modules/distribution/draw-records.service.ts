@@ -4,7 +4,7 @@ import {
   type DrawCandidate,
   Forbidden,
   NotFound,
-  type Profile,
+  mayReadDistributionReport,
   ValidationFailed,
   verifyDraw,
 } from '@acervo/domain';
@@ -145,7 +145,7 @@ export class DrawRecords {
       [groupId],
     );
     if (!group) throw new NotFound(GROUP_NOT_FOUND);
-    if (!viewer.assignments.some((a) => a.unitId === group.unit_id && REPORT_READERS.includes(a.profile))) {
+    if (!mayReadDistributionReport(viewer, group.unit_id)) {
       throw new Forbidden('O relatório do grupo é da chefia, da gerência e da Corregedoria do órgão.');
     }
     const params: unknown[] = [viewer.userId, this.clock.now(), groupId];
@@ -196,9 +196,6 @@ export class DrawRecords {
     ].join(' ');
   }
 }
-
-/** Who reads a group's report: who runs the group, and the Corregedoria. */
-const REPORT_READERS: readonly Profile[] = ['CHIEF', 'MANAGER', 'INSPECTOR'];
 
 function toDraw(row: DrawRow): DrawRecordDto {
   return { ...row, drawnAt: row.drawnAt.toISOString(), committedAt: row.committedAt.toISOString() };

@@ -9,6 +9,7 @@ import {
   DRAW_ALGORITHM,
   drawBatch,
   Forbidden,
+  isDistributorIn,
   type GroupMember,
   localDate,
   MEMBER_PROFILES,
@@ -175,7 +176,7 @@ export class RunLottery {
       [request.groupId],
     );
     if (!group) throw new NotFound(GROUP_NOT_FOUND);
-    if (!actor.assignments.some((a) => a.unitId === group.unit_id && ['CHIEF', 'MANAGER'].includes(a.profile))) {
+    if (!isDistributorIn(actor, group.unit_id)) {
       throw new Forbidden('Só a chefia ou a gerência do centro de distribuição sorteia neste grupo.');
     }
     const today = localDate(at, (await this.settings.current(tx)).timeZone);

@@ -128,23 +128,19 @@ export class DocumentsService {
 
   /**
    * A draft rendered from a template: the drafting rules of any draft, the content rendered
-   * inside the same transaction with the process locked (so `${numeroDocumento}` is its
-   * place among the process's documents), and the template version that made it recorded.
+   * inside the same transaction with the process locked (so what it reads of the process,
+   * `${numeroDocumento}` included, cannot change under it), and the template version recorded.
    */
   draftFromTemplate(
     actor: Actor,
     processId: string,
     template: { id: string; version: number; typeCode: string; title: string },
-    render: (tx: EntityManager, documentNumber: number) => Promise<string>,
+    render: (tx: EntityManager) => Promise<string>,
   ): Promise<DocumentDto> {
     return this.dataSource.transaction(async (tx) => {
       const p = await this.processForDrafting(tx, actor, processId);
       const level = await this.checkDraft(tx, actor, p.unitId, template.typeCode, p.secrecyLevel, p.secrecyLevel);
-      const [{ n }] = await tx.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM documents WHERE process_id = $1`,
-        [processId],
-      );
-      const html = await render(tx, n + 1);
+      const html = await render(tx);
       const id = await this.insert(tx, actor, {
         processId,
         unitId: p.unitId,

@@ -13,7 +13,6 @@ export async function templateSource(
   db: EntityManager,
   viewer: { userId: string; now: Date },
   processId: string,
-  documentNumber: number,
 ): Promise<TemplateSource> {
   const { timeZone } = await readInstitutionSettings(db);
   const [p] = await db.query<
@@ -42,6 +41,11 @@ export async function templateSource(
     [processId, viewer.userId, viewer.now],
   );
   if (!p?.full) throw new NotFound('Processo não encontrado.');
+  // The new document's place among the process's documents (the drafting transaction holds the process lock).
+  const [{ documents }] = await db.query<{ documents: number }[]>(
+    `SELECT count(*)::int AS documents FROM documents WHERE process_id = $1`,
+    [processId],
+  );
   const parties = await db.query<{ name: string; type: string; secret: boolean }[]>(
     `SELECT name, type, secret FROM process_parties WHERE process_id = $1 ORDER BY position`,
     [processId],
@@ -58,7 +62,7 @@ export async function templateSource(
       creatingUnitName: p.creating_unit,
       currentUnitName: p.current_unit,
     },
-    documentNumber: String(documentNumber),
+    documentNumber: String(documents + 1),
     today: localDate(viewer.now, timeZone),
     distribution: await latestDistributionRecord(db, processId),
     parties,

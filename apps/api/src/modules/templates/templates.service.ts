@@ -151,16 +151,18 @@ export class TemplatesService {
     return this.get(actor, id);
   }
 
-  /** A body, saved or not, rendered against any process the author may see; nothing is written. */
+  /**
+   * A body, saved or not, rendered against a process whose content the author sees (the
+   * source is read through the policy: 404 otherwise); only the access log is written.
+   */
   async preview(actor: Actor, dto: PreviewTemplateDto, client: ClientInfo | null): Promise<RenderedDto> {
-    const db = this.dataSource.manager;
-    await this.reader.assertFull(actor, dto.processId);
+    const source = await templateSource(
+      this.dataSource.manager,
+      { userId: actor.userId, now: this.clock.now() },
+      dto.processId,
+    );
     const problems = templateProblems(dto.body);
     if (problems.length) throw new ValidationFailed(problems, 'O modelo tem tags inválidas.');
-    const [{ n }] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM documents WHERE process_id = $1`, [
-      dto.processId,
-    ]);
-    const source = await templateSource(db, { userId: actor.userId, now: this.clock.now() }, dto.processId, n + 1);
     // Rendering reads the process's content (parties, origin, distribution): logged like a view.
     await this.reader.logAccess(actor, dto.processId, 'TEMPLATE', client);
     return { content: sanitiseDocumentHtml(renderTemplate(dto.body, templateContext(source))) };
@@ -182,13 +184,8 @@ export class TemplatesService {
       actor,
       processId,
       { id: t.id, version: t.current_version, typeCode: t.type_code, title: t.name },
-      async (tx, documentNumber) => {
-        const source = await templateSource(
-          tx,
-          { userId: actor.userId, now: this.clock.now() },
-          processId,
-          documentNumber,
-        );
+      async (tx) => {
+        const source = await templateSource(tx, { userId: actor.userId, now: this.clock.now() }, processId);
         return renderTemplate(t.body, templateContext(source));
       },
     );
