@@ -49,8 +49,7 @@ export class DeadlinesService {
 
   async set(actor: Actor, processId: string, dto: SetDeadlineDto): Promise<SetDeadlineResultDto> {
     let created: { id: string; dueAt: string } | undefined;
-    const result = await this.operations.operate(actor, processId, 'deadlines', dto, async (tx, p) => {
-      const now = this.clock.now();
+    const result = await this.operations.operate(actor, processId, 'deadlines', dto, async (tx, p, now) => {
       const calendar = await unitCalendar(tx, p.unitId, now);
       const problems = internalDeadlineProblems(dto, localDate(now, calendar.timeZone));
       if (problems.length) throw new ValidationFailed(problems);
@@ -81,9 +80,8 @@ export class DeadlinesService {
 
   async close(actor: Actor, id: string, dto: CloseDeadlineDto): Promise<DeadlineDto> {
     const { process_id } = await this.visible(actor, id);
-    await this.operations.operate(actor, process_id, 'close-deadline', {}, async (tx) => {
+    await this.operations.operate(actor, process_id, 'close-deadline', {}, async (tx, _p, now) => {
       const d = await this.lockOpen(tx, id, dto.version);
-      const now = this.clock.now();
       await tx.query(
         `UPDATE deadlines SET status = 'CLOSED', ended_at = $2, ended_by = $3, version = version + 1 WHERE id = $1`,
         [id, now, actor.userId],
@@ -113,9 +111,8 @@ export class DeadlinesService {
   async extend(actor: Actor, id: string, dto: ExtendDeadlineDto): Promise<DeadlineDto> {
     const { process_id, kind } = await this.visible(actor, id);
     const op = kind === 'LEGAL' ? 'extend-legal-deadline' : 'extend-deadline';
-    await this.operations.operate(actor, process_id, op, {}, async (tx, p) => {
+    await this.operations.operate(actor, process_id, op, {}, async (tx, p, now) => {
       const d = await this.lockOpen(tx, id, dto.version);
-      const now = this.clock.now();
       const calendar = await unitCalendar(tx, p.unitId, d.due_at);
       const dueDay = localDate(d.due_at, calendar.timeZone);
       const rule = d.kind === 'LEGAL' ? await legalRule(tx, p.classCode) : null;

@@ -1,7 +1,6 @@
-import { canonicalOriginNumber, type Clock, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
+import { canonicalOriginNumber, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { endOpenDeadlines, openLegalDeadline, unitCalendar } from '../deadlines/deadline-store';
 import type { OperationResultDto } from '../processes/dto/operations.dto';
@@ -19,7 +18,6 @@ export class DocumentOperations {
   constructor(
     private readonly operations: ProcessOperations,
     private readonly documents: DocumentsService,
-    @InjectClock() private readonly clock: Clock,
   ) {}
 
   insertDocuments(actor: Actor, processId: string, dto: DocumentIdsDto): Promise<OperationResultDto> {
@@ -72,7 +70,7 @@ export class DocumentOperations {
    * for the member to sign); to a judicial class the court's CNJ number is recorded.
    */
   convert(actor: Actor, processId: string, dto: ConvertDto): Promise<OperationResultDto> {
-    return this.operations.operate(actor, processId, 'convert', dto, async (tx, p) => {
+    return this.operations.operate(actor, processId, 'convert', dto, async (tx, p, now) => {
       const [target] = await tx.query<{ kind: 'EXTRAJUDICIAL' | 'JUDICIAL' }[]>(
         `SELECT kind FROM classes WHERE code = $1 AND active`,
         [dto.classCode],
@@ -101,7 +99,6 @@ export class DocumentOperations {
       }
       const origin = canonicalOriginNumber(dto.originNumber ?? null);
       // The new class's legal term replaces the old one's (DOMAIN §6).
-      const now = this.clock.now();
       await endOpenDeadlines(tx, p.id, now, actor.userId, 'LEGAL');
       const legalDeadline = await openLegalDeadline(
         tx,

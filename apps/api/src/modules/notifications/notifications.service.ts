@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeCursor, toPage } from '../../common/pagination';
+import { decodeTimeCursor, toPage } from '../../common/pagination';
 import type {
   NotificationDto,
   NotificationKind,
@@ -41,8 +41,9 @@ export class NotificationsService {
     const bind = (value: unknown) => `$${params.push(value)}`;
     const where = [VISIBLE];
     if (query.unread) where.push('n.read_at IS NULL');
-    const after = decodeCursor(query.cursor);
-    if (after) where.push(`(n.created_at, n.id) < (${bind(after.key)}::timestamptz, ${bind(after.id)}::uuid)`);
+    // Checked before it reaches SQL: a crafted cursor is a 400, not a cast error.
+    const after = decodeTimeCursor(query.cursor);
+    if (after) where.push(`(n.created_at, n.id) < (${bind(after.key[0])}::timestamptz, ${bind(after.id)}::uuid)`);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT n.id, n.kind, n.deadline_id, n.process_id, p.number, dl.description, n.due_at, n.created_at, n.read_at,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since

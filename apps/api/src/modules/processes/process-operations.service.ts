@@ -153,13 +153,13 @@ export class ProcessOperations {
       throw new ValidationFailed([{ field: 'movementCode', message: 'não é um movimento de arquivamento' }]);
     }
     // Archiving ends every deadline still running (DOMAIN §6).
-    return this.operate(actor, id, 'archive', dto, async (tx, p) => ({
+    return this.operate(actor, id, 'archive', dto, async (tx, p, now) => ({
       set: { location: 'ARCHIVED', holder_id: null },
       event: {
         code,
         details: {
           fromUserId: p.holderId,
-          endedDeadlines: await endOpenDeadlines(tx, id, this.clock.now(), actor.userId),
+          endedDeadlines: await endOpenDeadlines(tx, id, now, actor.userId),
         },
       },
       custody: null,
@@ -220,7 +220,7 @@ export class ProcessOperations {
    * histories record it.
    */
   attach(actor: Actor, id: string, dto: AttachDto) {
-    return this.operate(actor, id, 'attach', dto, async (tx, p) => {
+    return this.operate(actor, id, 'attach', dto, async (tx, p, now) => {
       if (dto.principalId === id) {
         throw new ValidationFailed([{ field: 'principalId', message: 'um processo não se anexa a si mesmo' }]);
       }
@@ -228,14 +228,14 @@ export class ProcessOperations {
       const [principal] = await tx.query<{ id: string; number: string; unit_id: string; location: Location }[]>(
         `SELECT p.id, p.number, p.unit_id, p.location FROM processes p
           WHERE p.id = $1 AND ${fullContentSql('p', { user: '$2', now: '$3' })} FOR UPDATE`,
-        [dto.principalId, actor.userId, this.clock.now()],
+        [dto.principalId, actor.userId, now],
       );
       if (!principal)
         throw new ValidationFailed([{ field: 'principalId', message: 'processo principal não encontrado' }]);
       if (principal.location === 'ATTACHED' || principal.location === 'ARCHIVED') {
         throw new ValidationFailed([{ field: 'principalId', message: 'o principal está anexado ou arquivado' }]);
       }
-      await appendEvent(tx, principal.id, this.clock.now(), {
+      await appendEvent(tx, principal.id, now, {
         code: MOVEMENTS.ATTACHED.code,
         actorId: actor.userId,
         unitId: principal.unit_id,
@@ -248,7 +248,7 @@ export class ProcessOperations {
           details: {
             principalId: principal.id,
             principalNumber: principal.number,
-            endedDeadlines: await endOpenDeadlines(tx, id, this.clock.now(), actor.userId),
+            endedDeadlines: await endOpenDeadlines(tx, id, now, actor.userId),
           },
         },
         custody: null,
