@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDataSource, runMigrations } from '@acervo/persistence';
 import { startEmbeddedPostgres } from '@acervo/runtime';
@@ -32,6 +32,13 @@ export async function withBenchDatabase<T>(name: string, work: (db: BenchDataSou
     await pg?.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Keeps a run's numbers in bench/results/<name>-<time>.json. */
+export async function writeResults(name: string, data: object): Promise<void> {
+  await mkdir('bench/results', { recursive: true });
+  const at = new Date().toISOString().slice(0, 19).replace(/:/g, '');
+  await writeFile(`bench/results/${name}-${at}.json`, JSON.stringify(data, null, 2));
 }
 
 export function log(line: string): void {

@@ -4,12 +4,11 @@
  * PostgreSQL (DATABASE_URL's server, or an embedded one). Prints p50/p95 per query and
  * fails when a p95 misses its target. Results go to bench/results/.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { SystemClock } from '@acervo/runtime';
 import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
 import { AccessLog } from '../apps/api/src/common/audit/access-log';
 import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
-import { type BenchDataSource, log, runBench, withBenchDatabase } from './bench-database';
+import { type BenchDataSource, log, runBench, withBenchDatabase, writeResults } from './bench-database';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
 const UNITS = 50;
@@ -82,11 +81,7 @@ async function main(): Promise<boolean> {
         `${label.padEnd(30)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   target ${r.target} ms ${r.p95 > r.target ? 'MISSED' : 'ok'}`,
       );
     }
-    await mkdir('bench/results', { recursive: true });
-    await writeFile(
-      `bench/results/boxes-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
-      JSON.stringify({ processes: PROCESSES, runs: RUNS, results }, null, 2),
-    );
+    await writeResults('boxes', { processes: PROCESSES, runs: RUNS, results });
     return failed.length === 0;
   });
 }

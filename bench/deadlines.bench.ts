@@ -4,13 +4,12 @@
  * Prazo vencido events and the notices. Prints the time and the rate; fails under the
  * target rate. Results go to bench/results/.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { MOVEMENTS } from '@acervo/domain';
 import { SystemClock } from '@acervo/runtime';
 import { seedDueDeadlines } from '@acervo/testing';
 import { DeadlineSweep } from '../apps/worker/src/deadlines/deadline-sweep.service';
 import { DEFAULT_TIMINGS } from '../apps/worker/src/worker-config';
-import { log, runBench, withBenchDatabase } from './bench-database';
+import { log, runBench, withBenchDatabase, writeResults } from './bench-database';
 
 const DEADLINES = Number(process.env.BENCH_DEADLINES ?? 100_000);
 const PER_PROCESS = 4;
@@ -39,11 +38,7 @@ async function main(): Promise<boolean> {
       `swept ${expired} deadlines (${events} events) in ${seconds.toFixed(1)} s: ${Math.round(rate)}/s, ` +
         `batches of ${DEFAULT_TIMINGS.sweepBatch}; target ≥ ${TARGET_RATE}/s ${rate >= TARGET_RATE ? 'ok' : 'MISSED'}`,
     );
-    await mkdir('bench/results', { recursive: true });
-    await writeFile(
-      `bench/results/deadlines-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
-      JSON.stringify({ deadlines: DEADLINES, batch: DEFAULT_TIMINGS.sweepBatch, seconds, rate, events }, null, 2),
-    );
+    await writeResults('deadlines', { deadlines: DEADLINES, batch: DEFAULT_TIMINGS.sweepBatch, seconds, rate, events });
     return expired === DEADLINES && events === DEADLINES && rate >= TARGET_RATE;
   });
 }

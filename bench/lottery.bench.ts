@@ -4,13 +4,12 @@
  * draws, distributions, counters, process changes, custody and events. Prints the time;
  * fails over the target or when a count or the balance is off. Results go to bench/results/.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { CSPRNG_SEEDS, MOVEMENTS, type Profile } from '@acervo/domain';
 import { SystemClock } from '@acervo/runtime';
 import { AuditTrail } from '../apps/api/src/common/audit/audit-trail';
 import { InstitutionSettingsService } from '../apps/api/src/modules/catalogues/institution-settings.service';
 import { RunLottery } from '../apps/api/src/modules/distribution/run-lottery.use-case';
-import { type BenchDataSource, log, runBench, withBenchDatabase } from './bench-database';
+import { type BenchDataSource, log, runBench, withBenchDatabase, writeResults } from './bench-database';
 
 const PROCESSES = Number(process.env.BENCH_LOTTERY ?? 10_000);
 const MEMBERS = 7;
@@ -98,11 +97,7 @@ async function main(): Promise<boolean> {
         `${Math.round(PROCESSES / seconds)}/s; counts ${counts.join(', ')}; target ≤ ${TARGET_SECONDS} s ` +
         `${seconds <= TARGET_SECONDS ? 'ok' : 'MISSED'}`,
     );
-    await mkdir('bench/results', { recursive: true });
-    await writeFile(
-      `bench/results/lottery-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
-      JSON.stringify({ processes: PROCESSES, members: MEMBERS, seconds, counts }, null, 2),
-    );
+    await writeResults('lottery', { processes: PROCESSES, members: MEMBERS, seconds, counts });
     return (
       result.draws.length === PROCESSES &&
       distributed === PROCESSES &&

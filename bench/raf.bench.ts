@@ -7,13 +7,12 @@
  * at its peak; fails when that is not flat (over 8 MB, whatever the month's size, well under
  * the 12 MB file) or a count is off.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Clock, localDate, rafMonthBounds } from '@acervo/domain';
 import { SystemClock } from '@acervo/runtime';
 import { ExportRaf } from '../apps/api/src/modules/raf/raf-export.use-case';
-import { log, runBench, withBenchDatabase } from './bench-database';
+import { log, runBench, withBenchDatabase, writeResults } from './bench-database';
 
 const EVENTS = Number(process.env.BENCH_RAF_EVENTS ?? 50_000);
 const PER_PROCESS = 10;
@@ -125,11 +124,7 @@ async function main(): Promise<boolean> {
         `${seconds.toFixed(2)} s (${Math.round(rate)}/s, ${(rate / rawRate).toFixed(2)}× the raw read); ` +
         `retained at peak ${growthMb.toFixed(1)} MB over ${samples} samples ${flat ? 'flat' : 'NOT FLAT'} (≤ ${FLAT_HEAP_MB} MB)`,
     );
-    await mkdir('bench/results', { recursive: true });
-    await writeFile(
-      `bench/results/raf-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`,
-      JSON.stringify({ events: EVENTS, seconds, rate, rawSeconds, rawRate, growthMb, size: exported.size }, null, 2),
-    );
+    await writeResults('raf', { events: EVENTS, seconds, rate, rawSeconds, rawRate, growthMb, size: exported.size });
     return exported.eventCount === EVENTS && raw.length === EVENTS && flat;
   });
 }

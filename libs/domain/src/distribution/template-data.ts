@@ -10,7 +10,7 @@ export interface DistributionRecord {
 }
 
 /** `YYYY-MM-DD` as Brazilian documents write it. */
-function brazilianDate(day: string): string {
+export function brazilianDate(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }

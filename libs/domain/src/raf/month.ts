@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors';
-import { addDays, startOfLocalDay } from '../deadlines/due-date';
+import { startOfLocalDay } from '../deadlines/due-date';
 
 /** A competência: `YYYY-MM`, years 1900–2999 as every day field. */
 const MONTH = /^((?:19|2\d)\d{2})-(0[1-9]|1[0-2])$/;
@@ -17,11 +17,4 @@ export function rafMonthBounds(month: string, timeZone: string): { from: Date; t
   const first = `${y}-${m}-01`;
   const next = Number(m) === 12 ? `${Number(y) + 1}-01-01` : `${y}-${String(Number(m) + 1).padStart(2, '0')}-01`;
   return { from: startOfLocalDay(first, timeZone), to: startOfLocalDay(next, timeZone) };
-}
-
-/** The last day of a competência, `YYYY-MM-DD`. */
-export function rafMonthLastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
 }

@@ -7,7 +7,7 @@ import {
   xmlAttribute,
   xmlText,
 } from './mapping';
-import { rafMonthBounds, rafMonthLastDay, rafMonthProblems } from './month';
+import { rafMonthBounds, rafMonthProblems } from './month';
 
 describe('RAF competência', () => {
   it('spans the month in the institution zone, December into January included', () => {
@@ -20,8 +20,6 @@ describe('RAF competência', () => {
       from: new Date('2024-02-01T00:00:00Z'),
       to: new Date('2024-03-01T00:00:00Z'),
     });
-    expect(rafMonthLastDay('2024-02')).toBe('2024-02-29');
-    expect(rafMonthLastDay('2026-12')).toBe('2026-12-31');
   });
 
   it('refuses a malformed or future competência; the current one is fine', () => {

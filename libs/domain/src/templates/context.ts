@@ -1,4 +1,4 @@
-import { type DistributionRecord, distributionTags } from '../distribution/template-data';
+import { brazilianDate, type DistributionRecord, distributionTags } from '../distribution/template-data';
 import { parseProcessNumber } from '../processes/process-number';
 import { partyNameFor } from '../secrecy/policy';
 import { dateTags, type TemplateContext } from './render';
@@ -28,8 +28,6 @@ export interface TemplateSource {
   authorSeesFull: boolean;
 }
 
-const brazilian = (day: string) => day.split('-').reverse().join('/');
-
 /** The values of every homologated tag for a process, and its parties as the author may see them. */
 export function templateContext(source: TemplateSource): TemplateContext {
   const p = source.process;
@@ -46,7 +44,7 @@ export function templateContext(source: TemplateSource): TemplateContext {
     'processo.assunto.nome': p.subjectName,
     ...dateTags(source.today),
     ...distributionTags(source.distribution),
-    'processo.dataRegistro': brazilian(p.registeredOn),
+    'processo.dataRegistro': brazilianDate(p.registeredOn),
     'processo.orgaoCriador.nome': p.creatingUnitName,
     'processo.orgaoAtual.nome': p.currentUnitName,
     'processo.numeracao.codigoNumeracao': parts?.unitCode ?? '',

@@ -28,7 +28,6 @@ export type ScalarTag = (typeof SCALAR_TAGS)[number];
 
 /** Tags of the party paragraph: it is repeated once per party (`interessado` marks it and renders empty). */
 export const PARTY_TAGS = ['interessado', 'interessado.tipoInteressado.nome', 'interessado.nome'] as const;
-export type PartyTag = (typeof PARTY_TAGS)[number];
 
 export const TEMPLATE_TAGS: readonly string[] = [...SCALAR_TAGS, ...PARTY_TAGS];
 

@@ -125,7 +125,7 @@ export class DrawRecords {
       ? `AND (d.started_at, d.id) > ($${params.push(after.key[0])}::timestamptz, $${params.push(after.id)}::uuid)`
       : '';
     const rows = await this.dataSource.query<(DistributionRecordDto & { startedAt: Date })[]>(
-      `${distributionRecordSelect('p.number')}
+      `${distributionRecordSelect('p.number', ', d.started_at AS "startedAt"')}
         WHERE d.group_id = $3 AND ${VISIBLE} ${where} ${keyset}
         ORDER BY d.started_at, d.id LIMIT $4`,
       params,

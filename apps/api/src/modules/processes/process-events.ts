@@ -10,19 +10,10 @@ export interface NewEvent {
 
 /**
  * Appends the next numbered event of a process, inside the transaction of the change it
- * records. The counter lives on the process row the caller has already locked.
+ * records (see `appendEvents`); returns its number.
  */
 export async function appendEvent(tx: EntityManager, processId: string, at: Date, event: NewEvent): Promise<number> {
-  const [{ event_count: sequence }] = await tx.query<{ event_count: number }[]>(
-    `WITH bumped AS (UPDATE processes SET event_count = event_count + 1 WHERE id = $1 RETURNING event_count)
-     SELECT event_count FROM bumped`,
-    [processId],
-  );
-  await tx.query(
-    `INSERT INTO process_events (process_id, sequence, code, actor_id, unit_id, occurred_at, details, document_ids)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [processId, sequence, event.code, event.actorId, event.unitId, at, event.details ?? {}, event.documentIds ?? []],
-  );
+  const [sequence] = await appendEvents(tx, at, [{ ...event, processId }]);
   return sequence;
 }
 
@@ -45,16 +36,16 @@ export async function moveCustody(
 }
 
 /**
- * `appendEvent` for many processes at once (a lottery of thousands): two statements
- * whatever the count. Events of one process are numbered in the order given; every
- * process must already be locked by the caller.
+ * Appends numbered events to processes — one or thousands (a lottery) — in two statements
+ * whatever the count. The counter lives on the process row, which every caller has already
+ * locked; events of one process are numbered in the order given. Returns their numbers.
  */
 export async function appendEvents(
   tx: EntityManager,
   at: Date,
   events: ReadonlyArray<NewEvent & { processId: string }>,
-): Promise<void> {
-  if (!events.length) return;
+): Promise<number[]> {
+  if (!events.length) return [];
   const perProcess = new Map<string, number>();
   for (const e of events) perProcess.set(e.processId, (perProcess.get(e.processId) ?? 0) + 1);
   const bumped = await tx.query<{ id: string; event_count: number }[]>(
@@ -88,6 +79,7 @@ export async function appendEvents(
       events.map((e) => JSON.stringify(e.documentIds ?? [])),
     ],
   );
+  return sequences;
 }
 
 /** `moveCustody` for many processes at once. */

@@ -198,12 +198,10 @@ export class ProcessReader {
         [r.id, viewer.userId, this.clock.now()],
       ),
       documents: await this.documentSummaries(db, r.id, viewer),
-      distributions: (
-        await db.query<(DistributionRecordDto & { startedAt?: Date })[]>(
-          `${distributionRecordSelect('p.number')} WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC`,
-          [r.id],
-        )
-      ).map(({ startedAt: _, ...d }) => d),
+      distributions: await db.query<DistributionRecordDto[]>(
+        `${distributionRecordSelect('p.number')} WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC`,
+        [r.id],
+      ),
       deadlines: await processDeadlines(db, r.id, this.clock.now()),
       events: await this.eventRows(db, r.id, 10_000, 0),
     };

@@ -15,7 +15,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeTimeCursor, encodeCursor, type PageQuery } from '../../common/pagination';
+import { decodeTimeCursor, encodeCursor, type PageQuery, toPage } from '../../common/pagination';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import type {
   ActivityDto,
@@ -43,7 +43,19 @@ interface ExportRow {
   event_count: number;
   activity_count: number;
   reexport: boolean;
+  /** Exports of the same member and month made before this one. */
+  earlier: string[];
+  /** The cursor's key: the exact time, as PostgreSQL holds it. */
+  position: string;
 }
+
+/** An export row with the exports of its month that came before it, read in the same statement. */
+const EXPORT_SELECT = `
+  SELECT x.*, to_char(x.generated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
+         ARRAY(SELECT y.id FROM raf_exports y
+                WHERE y.member_id = x.member_id AND y.month = x.month AND (y.generated_at, y.id) < (x.generated_at, x.id)
+                ORDER BY y.generated_at, y.id) AS earlier
+    FROM raf_exports x`;
 
 /**
  * The member's RAF (DOMAIN §8): its non-procedural activities, the preview of a month, and
@@ -151,33 +163,18 @@ export class RafService {
   async exports(actor: Actor, query: PageQuery): Promise<RafExportListDto> {
     assertMember(actor);
     const after = decodeTimeCursor(query.cursor);
-    const rows = await this.dataSource.query<(ExportRow & { position: string })[]>(
-      `SELECT x.*, to_char(x.generated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
-         FROM raf_exports x
+    const rows = await this.dataSource.query<ExportRow[]>(
+      `${EXPORT_SELECT}
         WHERE x.member_id = $1 ${after ? 'AND (x.generated_at, x.id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY x.generated_at DESC, x.id DESC LIMIT $2`,
       [actor.userId, query.limit + 1, ...(after ? [after.key[0], after.id] : [])],
     );
-    const page = rows.slice(0, query.limit);
-    const months = [...new Set(page.map((r) => r.month))];
-    const all = await this.dataSource.query<{ id: string; month: string }[]>(
-      `SELECT id, month FROM raf_exports WHERE member_id = $1 AND month = ANY($2::text[]) ORDER BY generated_at, id`,
-      [actor.userId, months],
-    );
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => {
-        const ofMonth = all.filter((e) => e.month === r.month).map((e) => e.id);
-        return toDto(r, ofMonth.slice(0, ofMonth.indexOf(r.id)));
-      }),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.position, id: last.id }) : null,
-    };
+    const page = toPage(rows, query.limit, (r) => r.position);
+    return { items: page.items.map(toDto), nextCursor: page.nextCursor };
   }
 
   async exportOf(actor: Actor, id: string): Promise<RafExportDto> {
-    const row = await this.ownExport(actor, id);
-    const all = await earlierExports(this.dataSource.manager, row.member_id, row.month);
-    return toDto(row, all.slice(0, all.indexOf(row.id)));
+    return toDto(await this.ownExport(actor, id));
   }
 
   /** Streams a kept export part by part: a file of any size, served in bounded memory. */
@@ -217,14 +214,14 @@ export class RafService {
   /** An export of the caller's: another member's is refused (403), an unknown one 404. */
   private async ownExport(actor: Actor, id: string): Promise<ExportRow> {
     assertMember(actor);
-    const [row] = await this.dataSource.query<ExportRow[]>(`SELECT * FROM raf_exports WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query<ExportRow[]>(`${EXPORT_SELECT} WHERE x.id = $1`, [id]);
     if (!row) throw new NotFound(EXPORT_NOT_FOUND);
     if (row.member_id !== actor.userId) throw new Forbidden('O RAF é do membro, para si mesmo.');
     return row;
   }
 }
 
-function toDto(row: ExportRow, earlierExportIds: string[]): RafExportDto {
+function toDto(row: ExportRow): RafExportDto {
   return {
     id: row.id,
     month: row.month,
@@ -234,6 +231,6 @@ function toDto(row: ExportRow, earlierExportIds: string[]): RafExportDto {
     eventCount: row.event_count,
     activityCount: row.activity_count,
     reexport: row.reexport,
-    earlierExportIds,
+    earlierExportIds: row.earlier,
   };
 }

@@ -208,7 +208,7 @@ export class TemplatesService {
   /** Without a unit: the institution's for ADMIN; a member of one unit, that unit's. */
   private defaultUnit(actor: Actor): string | null {
     if (actor.assignments.some((a) => a.profile === 'ADMIN')) return null;
-    const units = [...new Set(actor.assignments.flatMap((a) => (a.unitId ? [a.unitId] : [])))];
+    const units = templateUnitsOf(actor);
     if (units.length === 1) return units[0];
     throw new ValidationFailed([{ field: 'unitId', message: 'informe o órgão do modelo' }]);
   }
