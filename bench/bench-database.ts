@@ -1,5 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createDataSource, runMigrations } from '@acervo/persistence';
 import { startEmbeddedPostgres } from '@acervo/runtime';
 
@@ -54,4 +56,37 @@ export function runBench(main: () => Promise<boolean>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * How far heap and buffers rise over their collected baseline while `work` runs, sampled
+ * after forced collections: what the work holds on to as it goes (a kept file, or all its
+ * rows, would grow it by megabytes), not the garbage it leaves for the collector.
+ */
+export async function retainedAtPeak(
+  work: () => Promise<unknown>,
+  everyMs: number,
+): Promise<{ growthMb: number; samples: number }> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // Buffers live outside the JS heap: count them too.
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external + m.arrayBuffers;
+  };
+  gc();
+  const base = used();
+  let peak = base;
+  let samples = 0;
+  const sampler = setInterval(() => {
+    gc();
+    samples += 1;
+    peak = Math.max(peak, used());
+  }, everyMs);
+  try {
+    await work();
+  } finally {
+    clearInterval(sampler);
+  }
+  return { growthMb: (peak - base) / 1024 / 1024, samples };
 }

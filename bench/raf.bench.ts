@@ -7,12 +7,10 @@
  * at its peak; fails when that is not flat (over 8 MB, whatever the month's size, well under
  * the 12 MB file) or a count is off.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type Clock, localDate, rafMonthBounds } from '@acervo/domain';
 import { SystemClock } from '@acervo/runtime';
 import { ExportRaf } from '../apps/api/src/modules/raf/raf-export.use-case';
-import { log, runBench, withBenchDatabase, writeResults } from './bench-database';
+import { log, retainedAtPeak, runBench, withBenchDatabase, writeResults } from './bench-database';
 
 const EVENTS = Number(process.env.BENCH_RAF_EVENTS ?? 50_000);
 const PER_PROCESS = 10;
@@ -92,28 +90,8 @@ async function main(): Promise<boolean> {
     const exported = await exporter.run(actor, month);
     const seconds = (performance.now() - t0) / 1000;
 
-    // Retained memory: the heap after a forced collection, sampled through a second export.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    // Buffers live outside the JS heap: count them too.
-    const used = () => {
-      const m = process.memoryUsage();
-      return m.heapUsed + m.external + m.arrayBuffers;
-    };
-    gc();
-    // Growth over the collected baseline at the export's peak: what it holds on to as it goes
-    // (a kept file, or a month of rows, would grow it by megabytes).
-    const baseHeap = used();
-    let peakHeap = baseHeap;
-    let samples = 0;
-    const sampler = setInterval(() => {
-      gc();
-      samples += 1;
-      peakHeap = Math.max(peakHeap, used());
-    }, 25);
-    await exporter.run(actor, month);
-    clearInterval(sampler);
-    const growthMb = (peakHeap - baseHeap) / 1024 / 1024;
+    // Retained memory, sampled through a second export.
+    const { growthMb, samples } = await retainedAtPeak(() => exporter.run(actor, month), 25);
 
     const rate = exported.eventCount / seconds;
     const rawRate = raw.length / rawSeconds;

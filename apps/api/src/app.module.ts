@@ -15,6 +15,7 @@ import { CommunicationsModule } from './modules/communications/communications.mo
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { DossierModule } from './modules/dossier/dossier.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProcessesModule } from './modules/processes/processes.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         RafModule,
         TemplatesModule,
+        DossierModule,
       ],
     };
   }

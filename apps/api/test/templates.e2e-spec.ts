@@ -37,7 +37,7 @@ describe('templates: homologated tags, versions, preview, drafts from a template
     t = await createTestApp();
     db = t.app.get(DataSource);
     flow = new AuthFlow(t);
-    unitA = await createUnit(t, { name: '58ª Promotoria de Justiça da Capital' });
+    unitA = await createUnit(t, { name: '58ª Promotoria de Justiça da Capital', city: 'Arapiraca', uf: 'AL' });
     unitB = await createUnit(t);
     admin = await flow.signedInUser({ profile: 'ADMIN', unitId: null });
     member = await flow.signedInUser({ profile: 'MEMBER', unitId: unitA.id, secretaria: true });
@@ -112,7 +112,8 @@ describe('templates: homologated tags, versions, preview, drafts from a template
       '<li>Representante: Maria &lt;Denunciante&gt; da Silva</li><li>Vítima: Criança Protegida</li>',
       `por ${unitA.name}; hoje em ${unitA.name}.`,
       'por 12345-6 - Maria Gerente.',
-      `Maceió/AL, ${today}.`,
+      `Maceió/AL, ${today}.`, // written by hand, as in the manual's model
+      `Arapiraca/AL, ${today}.`, // ${localData}: the unit's city/UF
     ]) {
       expect(res.body.content).toContain(expected);
     }

@@ -16,3 +16,4 @@ export * from './communications';
 export * from './distribution';
 export * from './raf';
 export * from './templates';
+export * from './html-text';

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@acervo/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,9 +11,6 @@ export interface OutgoingMail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A mail of paragraphs and an optional link, as plain text and as (escaped) HTML, signed by Acervo. */
 export function composeMail(

@@ -17,6 +17,9 @@ export interface TemplateSource {
     registeredOn: string;
     creatingUnitName: string;
     currentUnitName: string;
+    /** Where the current unit sits, for "Local e data". */
+    currentUnitCity: string;
+    currentUnitUf: string;
   };
   /** The number the new document gets (its place among the process's documents). */
   documentNumber: string;
@@ -33,6 +36,7 @@ export function templateContext(source: TemplateSource): TemplateContext {
   const p = source.process;
   const parts = parseProcessNumber(p.number);
   const sequential = p.number.split('.')[2] ?? '';
+  const today = dateTags(source.today);
   // Every scalar tag gets a value (the type checks it); missing data renders empty.
   const values = {
     'processo.numeracao.numero': p.number,
@@ -42,7 +46,7 @@ export function templateContext(source: TemplateSource): TemplateContext {
     'processo.classe.nome': p.className,
     'processo.assunto.codAssunto': p.subjectCode,
     'processo.assunto.nome': p.subjectName,
-    ...dateTags(source.today),
+    ...today,
     ...distributionTags(source.distribution),
     'processo.dataRegistro': brazilianDate(p.registeredOn),
     'processo.orgaoCriador.nome': p.creatingUnitName,
@@ -50,6 +54,7 @@ export function templateContext(source: TemplateSource): TemplateContext {
     'processo.numeracao.codigoNumeracao': parts?.unitCode ?? '',
     'processo.numeracao.ano': parts ? String(parts.year) : '',
     'processo.numeracao.sequencial': parts ? sequential : '',
+    localData: `${p.currentUnitCity}/${p.currentUnitUf}, ${today.dia} de ${today.mesExtenso} de ${today.ano}`,
   } satisfies Record<ScalarTag, string>;
   return {
     values,

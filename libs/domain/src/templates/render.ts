@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors';
+import { escapeHtml } from '../html-text';
 import { monthInPortuguese, PARTY_TAGS, type ScalarTag, TEMPLATE_TAGS } from './tags';
 
 /** One `${…}` of a body: where it starts (character offset), and its name. */
@@ -78,9 +79,6 @@ export interface TemplateContext {
   values: Readonly<Record<ScalarTag, string>>;
   parties: readonly TemplateParty[];
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 function replaceTags(html: string, value: (name: string) => string): string {
   let out = '';

@@ -23,6 +23,11 @@ export const SCALAR_TAGS = [
   'processo.numeracao.codigoNumeracao',
   'processo.numeracao.ano',
   'processo.numeracao.sequencial',
+  /**
+   * Acervo's one tag beyond the homologated list (decision 0006): "Local e data" — the current
+   * unit's city/UF and today, as the manual's model line writes by hand ("Manaus/AM, ${dia} de…").
+   */
+  'localData',
 ] as const;
 export type ScalarTag = (typeof SCALAR_TAGS)[number];
 

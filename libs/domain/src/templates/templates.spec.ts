@@ -21,6 +21,8 @@ const source: TemplateSource = {
     registeredOn: '2026-03-09',
     creatingUnitName: '58ª Promotoria de Justiça da Capital',
     currentUnitName: 'Centro de Distribuição',
+    currentUnitCity: 'Maceió',
+    currentUnitUf: 'AL',
   },
   documentNumber: '3',
   today: '2026-11-05',

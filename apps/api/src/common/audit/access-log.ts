@@ -11,7 +11,10 @@ export type AccessHow =
   | 'DOWNLOAD'
   | 'PUBLIC_KEY'
   /** A template rendered against the process (preview, or a draft made from it). */
-  | 'TEMPLATE';
+  | 'TEMPLATE'
+  /** The whole process downloaded ("Baixar processo como pdf") or viewed as one page. */
+  | 'PDF'
+  | 'HTML';
 
 export interface AccessEntry {
   /** null: public consultation with the process key. */

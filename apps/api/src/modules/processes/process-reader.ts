@@ -243,12 +243,8 @@ export class ProcessReader {
     }));
   }
 
-  private async eventRows(
-    db: EntityManager,
-    processId: string,
-    limit: number,
-    afterSequence: number,
-  ): Promise<EventDto[]> {
+  /** Events after a sequence number, in order: a page of the history. */
+  async eventRows(db: EntityManager, processId: string, limit: number, afterSequence: number): Promise<EventDto[]> {
     const rows = await db.query<
       {
         id: string;

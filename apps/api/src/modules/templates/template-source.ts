@@ -26,11 +26,14 @@ export async function templateSource(
       registered_at: Date;
       creating_unit: string;
       current_unit: string;
+      current_city: string;
+      current_uf: string;
       full: boolean;
     }[]
   >(
     `SELECT p.number, p.origin_number, p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name,
-            p.registered_at, cu.name AS creating_unit, u.name AS current_unit,
+            p.registered_at, cu.name AS creating_unit, u.name AS current_unit, u.city AS current_city,
+            u.uf AS current_uf,
             ${fullContentSql('p', { user: '$2', now: '$3' })} AS full
        FROM processes p
        JOIN classes c ON c.code = p.class_code
@@ -61,6 +64,8 @@ export async function templateSource(
       registeredOn: localDate(p.registered_at, timeZone),
       creatingUnitName: p.creating_unit,
       currentUnitName: p.current_unit,
+      currentUnitCity: p.current_city,
+      currentUnitUf: p.current_uf,
     },
     documentNumber: String(documents + 1),
     today: localDate(viewer.now, timeZone),
