@@ -56,12 +56,13 @@ describe('the whole process as PDF and HTML (autos)', () => {
     post: (path: string, body: object) =>
       t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }).send(body),
     upload: (path: string) => t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
+    delete: (path: string) => t.http().delete(`/api/v1${path}`).auth(user.token, { type: 'bearer' }),
   });
   const pdfOf = async (user: Signed, id: string) =>
     (await as(user).get(`/processes/${id}/pdf`).buffer(true).parse(binary).expect(200)).body as Buffer;
   const htmlOf = async (user: Signed, id: string) => (await as(user).get(`/processes/${id}/html`).expect(200)).text;
 
-  const register = async (summary: string, parties: object[] = []) =>
+  const register = async (summary: string, parties: object[] = [], secrecyLevel = 1) =>
     (
       await as(member)
         .post('/processes', {
@@ -69,7 +70,7 @@ describe('the whole process as PDF and HTML (autos)', () => {
           classCode: 'IC',
           subjectCode: '10011',
           summary,
-          secrecyLevel: 1,
+          secrecyLevel,
           responsibleMemberId: member.id,
           parties,
         })
@@ -123,10 +124,19 @@ describe('the whole process as PDF and HTML (autos)', () => {
       })
       .expect(201);
 
+    const trashed = await signedHtml(principal.id, 'Documento descartado', '<p>NA-LIXEIRA</p>');
+    await as(member).delete(`/documents/${trashed}`).expect(204);
+
+    const attach = async (id: string) => {
+      const { version } = (await as(member).get(`/processes/${id}`).expect(200)).body;
+      await as(member).post(`/processes/${id}/attach`, { version, principalId: principal.id }).expect(200);
+    };
     secondary = await register('Representação conexa');
-    await signedHtml(secondary.id, 'Termo do anexo', '<p>CONTEUDO-DO-ANEXO</p>');
-    const { version } = (await as(member).get(`/processes/${secondary.id}`).expect(200)).body;
-    await as(member).post(`/processes/${secondary.id}/attach`, { version, principalId: principal.id }).expect(200);
+    await signedHtml(secondary.id, 'Termo <script>alert(1)</script> do anexo', '<p>CONTEUDO-DO-ANEXO</p>');
+    await attach(secondary.id);
+    const reserved = await register('Apenso reservado', [], 2);
+    await signedHtml(reserved.id, 'Termo reservado', '<p>CONTEUDO-DO-RESERVADO</p>');
+    await attach(reserved.id);
   }, 120_000);
 
   afterAll(() => t?.close());
@@ -157,11 +167,14 @@ describe('the whole process as PDF and HTML (autos)', () => {
       `Processo ${secondary.number}`,
       `Anexado — parte dos autos do processo ${principal.number}`,
       'CONTEUDO-DO-ANEXO',
+      'CONTEUDO-DO-RESERVADO',
     ]) {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/linha um\s*\n\s*LINHA-DOIS/);
     expect(text).not.toContain('MINUTA-NAO-ASSINADA');
+    expect(text).not.toContain('NA-LIXEIRA');
+    expect(text).not.toContain('Documento descartado');
     // The uploaded pages keep their order; the attached process comes after the principal's documents.
     expect(text.indexOf('OFICIO-RECEBIDO-PAGINA-1')).toBeLessThan(text.indexOf('OFICIO-RECEBIDO-PAGINA-2'));
     expect(text.indexOf('SEGREDO-NIVEL-2')).toBeLessThan(text.indexOf('CONTEUDO-DO-ANEXO'));
@@ -174,6 +187,9 @@ describe('the whole process as PDF and HTML (autos)', () => {
     expect(text).toContain('CONTEUDO-DO-ANEXO');
     expect(text).not.toContain('SEGREDO-NIVEL-2');
     expect(text).not.toContain('Relatório reservado');
+    // An attached process the intern may not see in full is not in the intern's autos.
+    expect(text).not.toContain('CONTEUDO-DO-RESERVADO');
+    expect(text).not.toContain('Apenso reservado');
     const logged = await db.query(
       `SELECT process_id, how FROM access_log WHERE user_id = $1 AND how = 'PDF' ORDER BY process_id`,
       [intern.id],
@@ -204,6 +220,12 @@ describe('the whole process as PDF and HTML (autos)', () => {
     expect(html).toContain('SEGREDO-NIVEL-2');
     expect(html).toContain('CONTEUDO-DO-ANEXO');
     expect(html).not.toContain('MINUTA-NAO-ASSINADA');
+    expect(html).not.toContain('NA-LIXEIRA');
+    expect(html).toContain('Termo &lt;script&gt;alert(1)&lt;/script&gt; do anexo');
+    expect(html).not.toContain('<script');
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
     expect(html.endsWith('</body></html>')).toBe(true);
 
     const forIntern = await htmlOf(intern, principal.id);

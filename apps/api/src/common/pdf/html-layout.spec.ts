@@ -74,9 +74,14 @@ describe(HtmlLayout.name, () => {
     );
   });
 
-  it('flows long text onto new pages, and keeps a table row taller than a page on one', async () => {
+  it('flows long text onto new pages; a table row taller than a page flows too, losing nothing', async () => {
     expect(await pages('<p>palavra </p>'.repeat(400))).toBeGreaterThan(3);
-    const tallCell = `<table><tr><td>${'linha<br>'.repeat(400)}</td><td>curta</td></tr></table>`;
-    expect(await pages(tallCell)).toBe(1);
+    const tallCell = `<table><tr><td>${'uma linha de texto '.repeat(2000)}</td><td>curta</td></tr></table>`;
+    expect(await pages(tallCell)).toBeGreaterThan(2);
+  });
+
+  it('reads nesting deeper than any editor makes as text, without running out of stack', async () => {
+    const deep = `${'<div><span>'.repeat(20_000)}fundo${'</span></div>'.repeat(20_000)}`;
+    expect(await pages(deep)).toBe(1);
   });
 });

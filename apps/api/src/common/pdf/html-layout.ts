@@ -1,6 +1,6 @@
 /// <reference types="pdfkit" />
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { parseDocument } from 'htmlparser2';
 import { winAnsi } from './win-ansi';
 
 type Align = 'left' | 'center' | 'right' | 'justify';
@@ -60,8 +60,9 @@ const BLOCKS = new Set([
 ]);
 const LIST_INDENT = 18;
 const QUOTE_INDENT = 24;
-/** A table row taller than this is cut (with an ellipsis) rather than split across pages. */
+/** A table row taller than this share of a page is flowed as paragraphs instead of drawn as a row. */
 const MAX_ROW_SHARE = 0.8;
+const MAX_DEPTH = 64;
 
 /**
  * Lays out a document's rich text — the sanitised HTML a document may hold (paragraphs,
@@ -71,6 +72,7 @@ const MAX_ROW_SHARE = 0.8;
  */
 export class HtmlLayout {
   private runs: Run[] = [];
+  private depth = 0;
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -88,10 +90,15 @@ export class HtmlLayout {
   }
 
   private flow(nodes: ChildNode[], style: Style, block: Block): void {
+    this.depth += 1;
     for (const node of nodes) {
       if (isText(node)) this.runs.push({ ...style, text: node.data });
+      // Nesting deeper than any editor makes is read for its text: the layout recurses, and
+      // must not run out of stack on a crafted document.
+      else if (isTag(node) && this.depth > MAX_DEPTH) this.runs.push({ ...style, text: textOf(node) });
       else if (isTag(node)) this.element(node, style, block);
     }
+    this.depth -= 1;
   }
 
   private element(el: Element, style: Style, block: Block): void {
@@ -151,13 +158,18 @@ export class HtmlLayout {
     }
   }
 
-  /** Rows of equal-width cells with borders; a row never splits across pages. */
+  /**
+   * Rows of equal-width cells with borders, a row never split across pages; a row too tall
+   * for a page is flowed cell by cell as paragraphs, so no text is lost. A table inside a
+   * cell is read as the cell's text.
+   */
   private table(el: Element, style: Style, block: Block): void {
-    const rows = DomUtils.findAll((e) => e.name === 'tr', el.children).map((tr) =>
-      tr.children.filter(isTag).filter((c) => c.name === 'td' || c.name === 'th'),
-    );
-    for (const caption of DomUtils.findAll((e) => e.name === 'caption', el.children))
-      this.element(caption, style, block);
+    const parts = el.children.filter(isTag);
+    const rows = parts
+      .flatMap((part) => (part.name === 'tr' ? [part] : SECTIONS.has(part.name) ? part.children.filter(isTag) : []))
+      .filter((tr) => tr.name === 'tr')
+      .map((tr) => tr.children.filter(isTag).filter((c) => c.name === 'td' || c.name === 'th'));
+    for (const caption of parts.filter((part) => part.name === 'caption')) this.element(caption, style, block);
     const columns = Math.max(0, ...rows.map((r) => r.length));
     if (!columns) return;
     const x = this.left + block.indent;
@@ -165,20 +177,28 @@ export class HtmlLayout {
     const bottom = () => this.doc.page.height - this.doc.page.margins.bottom;
     const maxRow = (bottom() - this.doc.page.margins.top) * MAX_ROW_SHARE;
     for (const cells of rows) {
-      const texts = cells.map((c) => winAnsi(collapse(DomUtils.textContent(c)).trim()));
+      const texts = cells.map((c) => winAnsi(collapse(textOf(c)).trim()));
       const fontFor = (i: number) => (cells[i].name === 'th' || style.bold ? 'Helvetica-Bold' : 'Helvetica');
-      const height = Math.min(
-        maxRow,
+      const height =
         6 +
-          Math.max(
-            ...texts.map((t, i) =>
-              this.doc
-                .font(fontFor(i))
-                .fontSize(9)
-                .heightOfString(t || ' ', { width: cellWidth - 6 }),
-            ),
+        Math.max(
+          ...texts.map((t, i) =>
+            this.doc
+              .font(fontFor(i))
+              .fontSize(9)
+              .heightOfString(t || ' ', { width: cellWidth - 6 }),
           ),
-      );
+        );
+      if (height > maxRow) {
+        texts.forEach((text, i) => {
+          this.doc
+            .font(fontFor(i))
+            .fontSize(9)
+            .text(text, x, this.doc.y, { width: this.width - block.indent });
+          this.doc.moveDown(0.3);
+        });
+        continue;
+      }
       if (this.doc.y + height > bottom()) this.doc.addPage();
       const y = this.doc.y;
       texts.forEach((text, i) => {
@@ -186,7 +206,7 @@ export class HtmlLayout {
         this.doc
           .font(fontFor(i))
           .fontSize(9)
-          .text(text, x + i * cellWidth + 3, y + 3, { width: cellWidth - 6, height: height - 6, ellipsis: true });
+          .text(text, x + i * cellWidth + 3, y + 3, { width: cellWidth - 6 });
       });
       this.doc.x = this.left;
       this.doc.y = y + height;
@@ -234,6 +254,19 @@ function alignOf(el: Element): Align | undefined {
 }
 
 const collapse = (text: string) => text.replace(/[ \t\r\n\f]+/g, ' ');
+
+const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
+
+/** An element's text, gathered without recursion (whatever its depth). */
+function textOf(root: Element): string {
+  let text = '';
+  const pending: ChildNode[] = [...root.children].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (isText(node)) text += node.data;
+    else if (isTag(node)) pending.push(...[...node.children].reverse());
+  }
+  return text;
+}
 
 /** Whitespace collapsed across runs and trimmed at the paragraph's ends. */
 function tidy(runs: Run[]): Run[] {

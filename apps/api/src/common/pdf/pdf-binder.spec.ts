@@ -37,7 +37,7 @@ async function made(pages: number): Promise<Uint8Array> {
 async function bind(parts: Uint8Array[]): Promise<PDFDocument> {
   const sut = new PdfBinder();
   const chunks = [sut.start()];
-  for (const part of parts) chunks.push(...sut.append(await PDFDocument.load(part)));
+  for (const part of parts) chunks.push(...sut.write(sut.prepare(await PDFDocument.load(part))));
   chunks.push(sut.finish({ title: 'Processo ação', producer: 'Acervo', createdAt: new Date('2026-11-23T12:00:00Z') }));
   return PDFDocument.load(Buffer.concat(chunks), { updateMetadata: false });
 }

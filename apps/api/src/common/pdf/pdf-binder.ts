@@ -44,27 +44,36 @@ export class PdfBinder {
 
   /**
    * The pages of one document, with every object they reach (contents, resources, fonts,
-   * images, annotations), renumbered into the bound file; its catalog, page tree, outline
-   * and whatever else only the document's root reaches are left behind.
+   * images, annotations), renumbered for the bound file; its catalog, page tree, outline
+   * and whatever else only the document's root reaches are left behind. Nothing is written
+   * yet: a document that cannot be bound fails here, leaving the file as it was.
    */
-  *append(doc: PDFDocument): Generator<Buffer> {
+  prepare(doc: PDFDocument): BoundPart {
     const context = doc.context;
-    const pageRefs = doc.getPages().map((page) => {
+    // A page listed twice in a damaged page tree is bound once.
+    const pageRefs = [...new Set(doc.getPages().map((page) => page.ref))];
+    for (const page of doc.getPages()) {
       for (const name of INHERITABLE) {
         const value = page.node.getInheritableAttribute(name);
         if (value) page.node.set(name, value);
       }
-      return page.ref;
-    });
-    const pageTags = new Set(pageRefs.map((ref) => ref.tag));
-    const numbers = this.reachable(context, pageRefs, pageTags);
-    for (const [tag, number] of numbers) {
-      const [objectNumber, generation] = tag.split(' ').map(Number);
-      const copy = renumber(context.lookup(PDFRef.of(objectNumber, generation)) ?? PDFNull, context, numbers);
-      if (pageTags.has(tag)) (copy as PDFDict).set(PARENT, PDFRef.of(PAGE_TREE));
-      yield this.object(number, copy);
     }
-    for (const ref of pageRefs) this.pages.push(numbers.get(ref.tag)!);
+    const pageSet = new Set(pageRefs);
+    const numbers = reachable(context, pageRefs, pageSet, this.offsets.length);
+    const objects = [...numbers].map(([ref, number]) => {
+      const copy = renumber(context.lookup(ref) ?? PDFNull, context, numbers);
+      if (pageSet.has(ref)) (copy as PDFDict).set(PARENT, PDFRef.of(PAGE_TREE));
+      return { number, copy };
+    });
+    return { first: this.offsets.length, objects, pages: pageRefs.map((ref) => numbers.get(ref)!) };
+  }
+
+  /** A prepared part, written out object by object; parts are written in the order prepared. */
+  *write(part: BoundPart): Generator<Buffer> {
+    if (part.first !== this.offsets.length) throw new Error('parts must be written as soon as they are prepared');
+    for (let i = 0; i < part.objects.length; i++) this.offsets.push(0);
+    for (const { number, copy } of part.objects) yield this.object(number, copy);
+    this.pages.push(...part.pages);
   }
 
   /** The page tree, catalog, document information, cross-reference table and trailer. */
@@ -99,39 +108,6 @@ export class PdfBinder {
     return Buffer.concat(chunks);
   }
 
-  /**
-   * New object numbers for everything the pages reach, found walking references (not a
-   * page's parent: the bound file gives it its own), in the order they are met.
-   */
-  private reachable(context: PDFContext, pageRefs: PDFRef[], pageTags: Set<string>): Map<string, number> {
-    const numbers = new Map<string, number>();
-    const pending = [...pageRefs];
-    const visit = (object: PDFObject | undefined, isPage: boolean) => {
-      if (object instanceof PDFRef) {
-        if (!numbers.has(object.tag)) pending.push(object);
-      } else if (object instanceof PDFDict) {
-        for (const [key, value] of object.entries()) if (!(isPage && key === PARENT)) visit(value, false);
-      } else if (object instanceof PDFArray) {
-        for (const value of object.asArray()) visit(value, false);
-      } else if (object instanceof PDFStream) {
-        object.updateDict();
-        visit(object.dict, false);
-      }
-    };
-    for (let ref = pending.pop(); ref; ref = pending.pop()) {
-      if (numbers.has(ref.tag)) continue;
-      const object = context.lookup(ref);
-      // A page reached from elsewhere (a link's destination) that is not among the pages,
-      // or a catalog or page tree node, is not carried over: references to it become null.
-      if (object instanceof PDFDict && isRoot(object)) continue;
-      numbers.set(ref.tag, this.offsets.length + numbers.size);
-      visit(object, pageTags.has(ref.tag));
-    }
-    // Reserve the numbers now, so the next part's continue after these.
-    for (let i = 0; i < numbers.size; i++) this.offsets.push(0);
-    return numbers;
-  }
-
   private object(number: number, object: PDFObject): Buffer {
     const body = new Uint8Array(object.sizeInBytes());
     object.copyBytesInto(body, 0);
@@ -145,15 +121,53 @@ export class PdfBinder {
   }
 }
 
+/** A document's pages and the objects they reach, numbered from `first` for the bound file. */
+export interface BoundPart {
+  first: number;
+  objects: { number: number; copy: PDFObject }[];
+  pages: number[];
+}
+
+/**
+ * New object numbers, from `first`, for everything the pages reach, found walking references
+ * (not a page's parent: the bound file gives it its own), in the order they are met.
+ */
+function reachable(context: PDFContext, pageRefs: PDFRef[], pages: Set<PDFRef>, first: number): Map<PDFRef, number> {
+  const numbers = new Map<PDFRef, number>();
+  const pending = [...pageRefs];
+  const visit = (object: PDFObject | undefined, isPage: boolean) => {
+    if (object instanceof PDFRef) {
+      if (!numbers.has(object)) pending.push(object);
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) if (!(isPage && key === PARENT)) visit(value, false);
+    } else if (object instanceof PDFArray) {
+      for (const value of object.asArray()) visit(value, false);
+    } else if (object instanceof PDFStream) {
+      object.updateDict();
+      visit(object.dict, false);
+    }
+  };
+  for (let ref = pending.pop(); ref; ref = pending.pop()) {
+    if (numbers.has(ref)) continue;
+    const object = context.lookup(ref);
+    // The document's catalog and page tree nodes are not carried over (the bound file has
+    // its own): references to them, and to what only they reach, become null.
+    if (object instanceof PDFDict && isRoot(object)) continue;
+    numbers.set(ref, first + numbers.size);
+    visit(object, pages.has(ref));
+  }
+  return numbers;
+}
+
 function isRoot(dict: PDFDict): boolean {
   const type = dict.get(TYPE);
   return type === PDFName.of('Catalog') || type === PDFName.of('Pages');
 }
 
 /** A deep copy of an object with its references to the new numbers (null where not carried). */
-function renumber(object: PDFObject, context: PDFContext, numbers: Map<string, number>): PDFObject {
+function renumber(object: PDFObject, context: PDFContext, numbers: Map<PDFRef, number>): PDFObject {
   if (object instanceof PDFRef) {
-    const number = numbers.get(object.tag);
+    const number = numbers.get(object);
     return number === undefined ? PDFNull : PDFRef.of(number);
   }
   if (object instanceof PDFDict) {

@@ -1,4 +1,5 @@
 import { brazilianDate } from '@acervo/domain';
+import type { EventDto } from '../processes/dto/process-view.dto';
 import type { DossierDocument, DossierProcess } from './dossier-reader';
 
 const LOCATION: Readonly<Record<string, string>> = {
@@ -50,3 +51,11 @@ export const processTitle = (p: DossierProcess) => `Processo ${p.number}`;
 /** What the viewer is told about the file's scope: it holds what they may see, no more. */
 export const scopeNote = (who: string, at: string) =>
   `Gerado por ${who} em ${at}. Contém os documentos assinados que este usuário pode ver.`;
+
+/** Under an attached process's title: whose autos it is part of. */
+export const attachedNote = (p: DossierProcess) =>
+  p.principalNumber ? `Anexado — parte dos autos do processo ${p.principalNumber}` : null;
+
+/** The titles of an event's documents that the viewer may see; the others are not named. */
+export const eventDocumentTitles = (e: EventDto, visible: Map<string, string>): string[] =>
+  e.documentIds.map((id) => visible.get(id)).filter((title): title is string => title !== undefined);

@@ -1,7 +1,10 @@
 import { escapeHtml } from '@acervo/domain';
 import { sanitiseDocumentHtml } from '../documents/html-sanitiser';
-import { coverFacts, documentLine, processTitle, scopeNote } from './dossier-format';
+import { attachedNote, coverFacts, documentLine, eventDocumentTitles, processTitle, scopeNote } from './dossier-format';
 import type { DossierDocument, DossierProcess, DossierSource } from './dossier-reader';
+
+/** Also sent as a header; in the page too, so a saved copy stays as inert. */
+export const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 const STYLE = `
 body { font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
@@ -24,16 +27,16 @@ article.document { border: 1px solid #ccc; border-radius: 4px; padding: 1rem 1.5
  */
 export async function* dossierHtml(source: DossierSource): AsyncGenerator<string> {
   const { tree, dateTime, generated } = source;
-  yield `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>${escapeHtml(processTitle(tree[0]))}</title><style>${STYLE}</style></head><body>`;
+  yield `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}"><title>${escapeHtml(processTitle(tree[0]))}</title><style>${STYLE}</style></head><body>`;
   for (const p of tree) {
     const documents = await source.documents(p.id);
-    yield cover(p, documents, tree[0], dateTime);
+    yield cover(p, documents, dateTime);
     yield `<h2>Movimentos</h2><table class="events"><thead><tr><th>#</th><th>Data</th><th>Movimento</th><th>Responsável</th><th>Documentos</th></tr></thead><tbody>`;
     const titles = new Map(documents.map((d) => [d.id, d.title]));
     for await (const batch of source.events(p.id)) {
       yield batch
         .map((e) => {
-          const attached = e.documentIds.map((id) => titles.get(id)).filter((t): t is string => !!t);
+          const attached = eventDocumentTitles(e, titles);
           return `<tr><td>${e.sequence}</td><td>${dateTime(new Date(e.occurredAt))}</td><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.actorName ?? '')}</td><td>${attached.map(escapeHtml).join('<br>')}</td></tr>`;
         })
         .join('');
@@ -54,12 +57,7 @@ export async function* dossierHtml(source: DossierSource): AsyncGenerator<string
   yield `<p class="note">${escapeHtml(scopeNote(generated.by, dateTime(generated.at)))}</p></body></html>`;
 }
 
-function cover(
-  p: DossierProcess,
-  documents: DossierDocument[],
-  principal: DossierProcess,
-  dateTime: (at: Date) => string,
-): string {
+function cover(p: DossierProcess, documents: DossierDocument[], dateTime: (at: Date) => string): string {
   const facts = coverFacts(p, dateTime)
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
@@ -72,7 +70,7 @@ function cover(
     .join('');
   return (
     `<section class="process" id="process-${p.id}"><h1>${escapeHtml(processTitle(p))}</h1>` +
-    (p.depth > 0 ? `<p class="note">Anexado — parte dos autos do processo ${escapeHtml(principal.number)}</p>` : '') +
+    (attachedNote(p) ? `<p class="note">${escapeHtml(attachedNote(p)!)}</p>` : '') +
     `<dl>${facts}</dl><h2>Resumo</h2><p>${escapeHtml(p.summary)}</p>` +
     `<h2>Interessados</h2>${parties ? `<ul>${parties}</ul>` : '<p class="note">Nenhum.</p>'}` +
     `<h2>Índice</h2>${index ? `<ol>${index}</ol>` : '<p class="note">Nenhum documento assinado visível.</p>'}`
@@ -82,6 +80,6 @@ function cover(
 function article(d: DossierDocument, dateTime: (at: Date) => string, body: string): string {
   return (
     `<article class="document" id="doc-${d.id}"><h3>${escapeHtml(d.title)}</h3>` +
-    `<p class="meta">${escapeHtml(documentLine(d, dateTime))} · SHA-256 ${d.sha256}</p>${body}</article>`
+    `<p class="meta">${escapeHtml(documentLine(d, dateTime))} · SHA-256 ${escapeHtml(d.sha256)}</p>${body}</article>`
   );
 }

@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import { stampFooters } from '../../common/pdf/footer';
 import { HtmlLayout } from '../../common/pdf/html-layout';
-import { PdfBinder } from '../../common/pdf/pdf-binder';
+import { type BoundPart, PdfBinder } from '../../common/pdf/pdf-binder';
 import { typeset } from '../../common/pdf/typeset';
 import { winAnsi } from '../../common/pdf/win-ansi';
 import type { EventDto } from '../processes/dto/process-view.dto';
-import { coverFacts, documentLine, processTitle, scopeNote } from './dossier-format';
+import { attachedNote, coverFacts, documentLine, eventDocumentTitles, processTitle, scopeNote } from './dossier-format';
 import type { DossierDocument, DossierProcess, DossierSource } from './dossier-reader';
 
 const GREY = '#555555';
@@ -21,16 +21,21 @@ export async function* dossierPdf(source: DossierSource): AsyncGenerator<Buffer>
   const { tree, dateTime, generated } = source;
   const binder = new PdfBinder();
   yield binder.start();
-  const bind = async function* (bytes: Uint8Array | PDFDocument, label: string, p: DossierProcess) {
-    const part = bytes instanceof PDFDocument ? bytes : await PDFDocument.load(bytes);
+  /** A part stamped and prepared (which may fail, writing nothing), then written. */
+  const prepare = async (bytes: Uint8Array, label: string, p: DossierProcess): Promise<BoundPart> => {
+    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    if (!part.getPageCount()) throw new Error('no pages');
     const first = binder.pageCount + 1;
     await stampFooters(part, label, (i) => `${processTitle(p)} · fl. ${first + i}`);
-    yield* binder.append(part);
+    return binder.prepare(part);
+  };
+  const bind = async function* (bytes: Uint8Array, label: string, p: DossierProcess) {
+    yield* binder.write(await prepare(bytes, label, p));
   };
 
   for (const p of tree) {
     const documents = await source.documents(p.id);
-    yield* bind(await typeset((doc) => cover(doc, p, documents, tree[0], source)), 'Capa', p);
+    yield* bind(await typeset((doc) => cover(doc, p, documents, source)), 'Capa', p);
     const titles = new Map(documents.map((d) => [d.id, d.title]));
     for await (const batch of source.events(p.id)) {
       yield* bind(await typeset((doc) => events(doc, batch, titles, dateTime)), 'Movimentos', p);
@@ -38,25 +43,20 @@ export async function* dossierPdf(source: DossierSource): AsyncGenerator<Buffer>
     for (const d of documents) {
       const content = await source.content(d.id);
       if (!content) continue;
-      const part =
-        'pdf' in content
-          ? ((await uploaded(content.pdf, d)) ?? (await typeset((doc) => unreadable(doc, d, dateTime))))
-          : await typeset((doc) => richText(doc, d, content.html, dateTime));
-      yield* bind(part, d.title, p);
+      if ('html' in content) {
+        yield* bind(await typeset((doc) => richText(doc, d, content.html, dateTime)), d.title, p);
+        continue;
+      }
+      // An upload that cannot be bound (damaged, protected by its author, no pages, pages
+      // without a size) is replaced by a page saying so; the file goes on.
+      const part = await prepare(content.pdf, d.title, p).catch(async (error: Error) => {
+        new Logger('Dossier').warn(`document ${d.id} could not be bound: ${error.message}`);
+        return prepare(await typeset((doc) => unreadable(doc, d, dateTime)), d.title, p);
+      });
+      yield* binder.write(part);
     }
   }
   yield binder.finish({ title: processTitle(tree[0]), producer: 'Acervo', createdAt: generated.at });
-}
-
-/** An uploaded PDF, parsed; null when it cannot be (damaged, encrypted by its author, no pages). */
-async function uploaded(bytes: Buffer, d: DossierDocument): Promise<PDFDocument | null> {
-  try {
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    return pdf.getPageCount() > 0 ? pdf : null;
-  } catch (error) {
-    new Logger('Dossier').warn(`document ${d.id} could not be bound: ${(error as Error).message}`);
-    return null;
-  }
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string, size: number): void {
@@ -68,15 +68,10 @@ function note(doc: PDFKit.PDFDocument, text: string): void {
   doc.font('Helvetica').fontSize(9).fillColor(GREY).text(winAnsi(text)).fillColor('black');
 }
 
-function cover(
-  doc: PDFKit.PDFDocument,
-  p: DossierProcess,
-  documents: DossierDocument[],
-  principal: DossierProcess,
-  source: DossierSource,
-): void {
+function cover(doc: PDFKit.PDFDocument, p: DossierProcess, documents: DossierDocument[], source: DossierSource): void {
   heading(doc, processTitle(p), 18);
-  if (p.depth > 0) note(doc, `Anexado — parte dos autos do processo ${principal.number}`);
+  const attached = attachedNote(p);
+  if (attached) note(doc, attached);
   doc.moveDown(0.5);
   for (const [label, value] of coverFacts(p, source.dateTime)) {
     doc
@@ -125,7 +120,7 @@ function events(
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = doc.page.height - doc.page.margins.bottom;
   for (const e of batch) {
-    const attached = e.documentIds.map((id) => titles.get(id)).filter(Boolean);
+    const attached = eventDocumentTitles(e, titles);
     const what = [
       e.name,
       e.actorName ? `por ${e.actorName}` : null,

@@ -19,6 +19,8 @@ export interface DossierProcess {
   number: string;
   /** 0 for the process asked for; 1 for a process attached to it, and so on. */
   depth: number;
+  /** The process this one is attached to (null for the one asked for). */
+  principalNumber: string | null;
   className: string;
   subjectName: string;
   unitName: string;
@@ -95,12 +97,14 @@ export class DossierReader {
   private async tree(viewer: Actor, id: string): Promise<DossierProcess[]> {
     const rows = await this.dataSource.query<(Omit<DossierProcess, 'parties'> & { parties: DossierParty[] })[]>(
       `WITH RECURSIVE tree AS (
-         SELECT p.id, 0 AS depth, ARRAY[p.id] AS path FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}
+         SELECT p.id, 0 AS depth, ARRAY[p.id] AS path, ARRAY[p.number] AS numbers, NULL::text AS principal
+           FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}
          UNION ALL
-         SELECT p.id, t.depth + 1, t.path || p.id FROM tree t JOIN processes p ON p.principal_id = t.id
+         SELECT p.id, t.depth + 1, t.path || p.id, t.numbers || p.number, t.numbers[array_length(t.numbers, 1)]
+           FROM tree t JOIN processes p ON p.principal_id = t.id
           WHERE p.id <> ALL (t.path) AND ${fullContentSql('p', VIEWER)}
        )
-       SELECT p.id, p.number, t.depth, c.name AS "className", s.name AS "subjectName", u.name AS "unitName",
+       SELECT p.id, p.number, t.depth, t.principal AS "principalNumber", c.name AS "className", s.name AS "subjectName", u.name AS "unitName",
               p.secrecy_level AS "secrecyLevel", p.location, p.registered_at AS "registeredAt",
               to_char(p.instaurated_on, 'YYYY-MM-DD') AS "instauratedOn", p.origin_number AS "originNumber",
               p.external_organ AS "externalOrgan", p.priority, p.summary, m.full_name AS "responsibleName",
@@ -113,7 +117,7 @@ export class DossierReader {
          JOIN subjects s ON s.code = p.subject_code
          JOIN units u ON u.id = p.unit_id
          LEFT JOIN users m ON m.id = p.responsible_member_id
-        ORDER BY t.path`,
+        ORDER BY t.numbers`,
       [id, viewer.userId, this.clock.now()],
     );
     return rows.map((r) => ({
@@ -148,10 +152,13 @@ export class DossierReader {
     );
   }
 
-  /** One document's content, if the viewer may still see it. */
+  /**
+   * One document's content, if the viewer may still see it. A PDF document whose file is
+   * missing comes back as no bytes, which the binder cannot read and says so.
+   */
   private async content(viewer: Actor, documentId: string): Promise<DossierContent | null> {
-    const [row] = await this.dataSource.query<{ html: string | null; pdf: Buffer | null }[]>(
-      `SELECT d.html, f.content AS pdf
+    const [row] = await this.dataSource.query<{ format: 'HTML' | 'PDF'; html: string | null; pdf: Buffer | null }[]>(
+      `SELECT d.format, d.html, f.content AS pdf
          FROM documents d
          JOIN processes p ON p.id = d.process_id
          LEFT JOIN document_files f ON f.document_id = d.id
@@ -159,7 +166,7 @@ export class DossierReader {
       [documentId, viewer.userId, this.clock.now()],
     );
     if (!row) return null;
-    return row.pdf ? { pdf: row.pdf } : { html: row.html ?? '' };
+    return row.format === 'PDF' ? { pdf: row.pdf ?? Buffer.alloc(0) } : { html: row.html ?? '' };
   }
 }
 

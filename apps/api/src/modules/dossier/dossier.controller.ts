@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { PAGE_POLICY } from './dossier-html';
 import { type DossierFile, DossierService } from './dossier.service';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -21,6 +22,7 @@ export class DossierController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiNotFoundResponse({ description: 'No such process, or not one the caller sees in full' })
   async pdf(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -40,6 +42,7 @@ export class DossierController {
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page, inert: no scripts run, nothing is fetched' })
+  @ApiNotFoundResponse({ description: 'No such process, or not one the caller sees in full' })
   async html(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -47,7 +50,7 @@ export class DossierController {
     @Client() client: ClientInfo,
   ): Promise<StreamableFile> {
     const file = await this.dossier.html(actor, id, client);
-    res.set({ ...NO_STORE, 'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'" });
+    res.set({ ...NO_STORE, 'Content-Security-Policy': `sandbox; ${PAGE_POLICY}` });
     return this.stream(file, 'text/html; charset=utf-8', 'inline');
   }
 

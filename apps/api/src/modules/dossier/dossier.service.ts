@@ -7,6 +7,9 @@ import { dossierHtml } from './dossier-html';
 import { dossierPdf } from './dossier-pdf';
 import { DossierReader, type DossierSource } from './dossier-reader';
 
+/** A chunk is made only when the client has taken the one before (a chunk may be a whole image). */
+const paced = (chunks: AsyncIterable<Buffer | string>) => Readable.from(chunks, { highWaterMark: 1 });
+
 export interface DossierFile {
   filename: string;
   stream: Readable;
@@ -25,15 +28,12 @@ export class DossierService {
 
   async pdf(viewer: Actor, id: string, client: ClientInfo | null): Promise<DossierFile> {
     const source = await this.open(viewer, id, 'PDF', client);
-    return { filename: `processo-${source.tree[0].number}.pdf`, stream: Readable.from(dossierPdf(source)) };
+    return { filename: `processo-${source.tree[0].number}.pdf`, stream: paced(dossierPdf(source)) };
   }
 
   async html(viewer: Actor, id: string, client: ClientInfo | null): Promise<DossierFile> {
     const source = await this.open(viewer, id, 'HTML', client);
-    const chunks = async function* () {
-      for await (const chunk of dossierHtml(source)) yield Buffer.from(chunk, 'utf8');
-    };
-    return { filename: `processo-${source.tree[0].number}.html`, stream: Readable.from(chunks()) };
+    return { filename: `processo-${source.tree[0].number}.html`, stream: paced(dossierHtml(source)) };
   }
 
   private async open(
