@@ -81,7 +81,7 @@ export class DocumentsService {
   ) {}
 
   createDraft(actor: Actor, processId: string, dto: CreateDraftDto): Promise<DocumentDto> {
-    return this.draftIn(actor, processId, dto, { html: dto.content });
+    return this.draftIn(actor, processId, dto, async () => ({ html: dto.content }));
   }
 
   uploadDraft(
@@ -94,15 +94,45 @@ export class DocumentsService {
     if (file.mimetype !== 'application/pdf' || !isPdf(file.buffer)) {
       throw new ValidationFailed([{ field: 'file', message: 'o arquivo não é um PDF' }]);
     }
-    return this.draftIn(actor, processId, dto, { pdf: file.buffer });
+    return this.draftIn(actor, processId, dto, async () => ({ pdf: file.buffer }));
   }
 
-  /** A draft in a process: the drafting rule, the type and level checks, then the row. */
+  /**
+   * A draft rendered from a template: the content rendered inside the drafting transaction
+   * with the process locked (so what it reads of the process, `${numeroDocumento}` included,
+   * cannot change under it), and the template version recorded.
+   */
+  draftFromTemplate(
+    actor: Actor,
+    processId: string,
+    template: { id: string; version: number; typeCode: string; title: string },
+    render: (tx: EntityManager) => Promise<string>,
+  ): Promise<DocumentDto> {
+    return this.draftIn(
+      actor,
+      processId,
+      template,
+      async (tx) => ({ html: await render(tx) }),
+      (tx, id) =>
+        tx.query(`INSERT INTO template_documents (document_id, template_id, template_version) VALUES ($1, $2, $3)`, [
+          id,
+          template.id,
+          template.version,
+        ]),
+    );
+  }
+
+  /**
+   * A draft in a process: the drafting rule, the type and level checks, then the content
+   * (made in the transaction, the process locked) and the row; `recorded` adds to the same
+   * transaction what else the draft brings.
+   */
   private draftIn(
     actor: Actor,
     processId: string,
     dto: { typeCode: string; title: string; secrecyLevel?: number },
-    content: { html: string } | { pdf: Buffer },
+    content: (tx: EntityManager) => Promise<{ html: string } | { pdf: Buffer }>,
+    recorded?: (tx: EntityManager, id: string) => Promise<unknown>,
   ): Promise<DocumentDto> {
     return this.dataSource.transaction(async (tx) => {
       const p = await this.processForDrafting(tx, actor, processId);
@@ -120,39 +150,9 @@ export class DocumentsService {
         typeCode: dto.typeCode,
         title: dto.title,
         level,
-        ...content,
+        ...(await content(tx)),
       });
-      return this.read(tx, actor, id);
-    });
-  }
-
-  /**
-   * A draft rendered from a template: the drafting rules of any draft, the content rendered
-   * inside the same transaction with the process locked (so what it reads of the process,
-   * `${numeroDocumento}` included, cannot change under it), and the template version recorded.
-   */
-  draftFromTemplate(
-    actor: Actor,
-    processId: string,
-    template: { id: string; version: number; typeCode: string; title: string },
-    render: (tx: EntityManager) => Promise<string>,
-  ): Promise<DocumentDto> {
-    return this.dataSource.transaction(async (tx) => {
-      const p = await this.processForDrafting(tx, actor, processId);
-      const level = await this.checkDraft(tx, actor, p.unitId, template.typeCode, p.secrecyLevel, p.secrecyLevel);
-      const html = await render(tx);
-      const id = await this.insert(tx, actor, {
-        processId,
-        unitId: p.unitId,
-        typeCode: template.typeCode,
-        title: template.title,
-        level,
-        html,
-      });
-      await tx.query(
-        `INSERT INTO template_documents (document_id, template_id, template_version) VALUES ($1, $2, $3)`,
-        [id, template.id, template.version],
-      );
+      await recorded?.(tx, id);
       return this.read(tx, actor, id);
     });
   }
