@@ -236,6 +236,41 @@ describe('processes: registration, view, operations, boxes', () => {
       await as(manager).post(`/processes/${p.id}/recover`, { version: 2 }).expect(200);
     });
 
+    it('offers in the view exactly the actions the viewer may take where the process stands', async () => {
+      const p = await register(secretaria);
+      const offered = async (user: { token: string }) =>
+        (await as(user).get(`/processes/${p.id}`).expect(200)).body.allowedActions as string[];
+      expect(await offered(secretaria)).toEqual(expect.arrayContaining(['conclude', 'forward', 'archive']));
+      // An ANALYST drafts only on its member's processes; nobody is responsible for this one yet.
+      expect(await offered(secretaria)).not.toContain('draft');
+      expect(await offered(secretaria)).not.toContain('sign');
+      expect(await offered(member)).toEqual(expect.arrayContaining(['secrecy', 'draft', 'sign']));
+      expect(await offered(member)).not.toContain('conclude');
+      expect(await offered(manager)).toEqual(['priority', 'distribute', 'lottery']);
+      expect(await offered(inspector)).toEqual([]);
+
+      await as(secretaria).post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(200);
+      expect(await offered(member)).toEqual(expect.arrayContaining(['conclude', 'to-secretaria', 'archive', 'sign']));
+      expect(await offered(secretaria)).toEqual(expect.arrayContaining(['recover']));
+      expect(await offered(secretaria)).not.toContain('conclude');
+    });
+
+    it('lists whom a process may be concluded to: active users of its unit who receive conclusions', async () => {
+      // Level 1: other units see its cover only, never its people.
+      const p = await register(secretaria, { secrecyLevel: 1 });
+      const res = await as(secretaria).get(`/processes/${p.id}/conclusion-targets`).expect(200);
+      const ids = res.body.items.map((u: { id: string }) => u.id);
+      expect(ids).toEqual(expect.arrayContaining([member.id, secretaria.id, manager.id, assistant.id]));
+      expect(ids).not.toContain(inspector.id);
+      expect(ids).not.toContain(outsider.id);
+      expect(res.body.items[0]).toEqual({
+        id: expect.any(String),
+        fullName: expect.any(String),
+        profile: expect.any(String),
+      });
+      await as(outsider).get(`/processes/${p.id}/conclusion-targets`).expect(404);
+    });
+
     it('refuses a stale version and an unknown target, writing nothing', async () => {
       const p = await register(secretaria);
       const before = await writes();

@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles';
 import {
   type Actor,
+  allowedActions,
   isDistributorIn,
   isProcessOfMember,
   mayReadDistributionReport,
@@ -8,6 +9,7 @@ import {
   refuseSigning,
   mayRegisterIn,
   type Operation,
+  OPERATIONS,
   type ProcessPosition,
   refuseCancellation,
   refuseDistributionTarget,
@@ -276,5 +278,51 @@ describe('distribution: who distributes to whom, who cancels', () => {
     expect(refuseOperation(actor('MANAGER'), p, 'lottery')).toBeNull();
     expect(refuseOperation(actor('ANALYST', 'm1'), p, 'lottery')?.reason).toBe('actor');
     expect(refuseOperation(actor('MANAGER'), { ...p, location: 'ARCHIVED' }, 'lottery')?.reason).toBe('location');
+  });
+});
+
+describe(allowedActions.name, () => {
+  it('offers exactly what refuseOperation, refuseDrafting and refuseSigning allow', () => {
+    const actors = [
+      actor('MEMBER'),
+      actor('MEMBER', { secretaria: true }),
+      actor('ANALYST', { secretaria: true, linkedMemberId: 'm1' }),
+      actor('MANAGER'),
+      actor('INTERN'),
+      actor('INSPECTOR'),
+    ];
+    const positions = [
+      inSecretaria,
+      concludedTo('me'),
+      concludedTo('other'),
+      { ...inSecretaria, location: 'ARCHIVED' as const },
+    ];
+    for (const a of actors) {
+      for (const p of positions) {
+        const offered = allowedActions(a, p);
+        for (const op of OPERATIONS.filter((o) => o !== 'cancel-distribution')) {
+          expect(offered.includes(op)).toBe(refuseOperation(a, p, op) === null);
+        }
+        expect(offered.includes('draft')).toBe(refuseDrafting(a, p) === null);
+        expect(offered.includes('sign')).toBe(refuseSigning(a, p) === null);
+      }
+    }
+  });
+
+  it('offers the holder its moves, drafting and signing; a colleague of the unit only what needs no custody', () => {
+    expect(allowedActions(actor('MEMBER'), concludedTo('me'))).toEqual(
+      expect.arrayContaining(['conclude', 'to-secretaria', 'archive', 'draft', 'sign']),
+    );
+    const colleague = allowedActions(actor('MEMBER'), concludedTo('other'));
+    expect(colleague).not.toContain('conclude');
+    expect(colleague).toEqual(expect.arrayContaining(['secrecy', 'draft', 'sign']));
+  });
+
+  it('leaves cancel-distribution out: it depends on the unit that distributed', () => {
+    expect(allowedActions(actor('CHIEF'), inSecretaria)).not.toContain('cancel-distribution');
+  });
+
+  it('offers an inspector nothing', () => {
+    expect(allowedActions(actor('INSPECTOR'), inSecretaria)).toEqual([]);
   });
 });

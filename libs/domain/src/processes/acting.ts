@@ -28,30 +28,32 @@ export interface ProcessPosition {
 }
 
 /** Operations of DOMAIN §3.2 that move a process or write into it. */
-export type Operation =
-  | 'conclude'
-  | 'to-secretaria'
-  | 'recover'
-  | 'forward'
-  | 'send-external'
-  | 'return-external'
-  | 'move'
-  | 'priority'
-  | 'archive'
-  | 'unarchive'
-  | 'convert'
-  | 'attach'
-  | 'insert-documents'
-  | 'link-draft'
-  | 'secrecy'
-  | 'deadlines'
-  | 'close-deadline'
-  | 'extend-deadline'
-  | 'extend-legal-deadline'
-  | 'distribute'
-  | 'lottery'
-  | 'impediment'
-  | 'cancel-distribution';
+export const OPERATIONS = [
+  'conclude',
+  'to-secretaria',
+  'recover',
+  'forward',
+  'send-external',
+  'return-external',
+  'move',
+  'priority',
+  'archive',
+  'unarchive',
+  'convert',
+  'attach',
+  'insert-documents',
+  'link-draft',
+  'secrecy',
+  'deadlines',
+  'close-deadline',
+  'extend-deadline',
+  'extend-legal-deadline',
+  'distribute',
+  'lottery',
+  'impediment',
+  'cancel-distribution',
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
 
 /** Profiles that never act on a process: MANAGER distributes and recovers only; INSPECTOR reads. */
 const NEVER_ACT: readonly Profile[] = ['MANAGER', 'INSPECTOR', 'ADMIN', 'PROTOCOL'];
@@ -282,4 +284,31 @@ export function refuseSigning(actor: Actor, p: ProcessPosition): Refusal | null 
   if (closed) return closed;
   const allowed = assignmentsIn(actor, p.unitId).some((a) => SIGNERS.includes(a.profile));
   return allowed ? null : { reason: 'actor', message: 'Só membros do órgão assinam documentos.' };
+}
+
+/** What one may do with a process: an operation, or writing and signing its documents. */
+export type ProcessAction = Operation | 'draft' | 'sign';
+
+/**
+ * The actions `allowedActions` judges. A cancellation is judged against the unit whose
+ * distribution it undoes, which a position does not carry: it is left out.
+ */
+export const OFFERED_ACTIONS: readonly ProcessAction[] = [
+  ...OPERATIONS.filter((op) => op !== 'cancel-distribution'),
+  'draft',
+  'sign',
+];
+
+/**
+ * The actions the actor may take on the process as it stands: what the web client's
+ * operations menu offers, so it never shows an act the server would refuse for who asks or
+ * where the process is. The server still checks each when asked, with what only the act
+ * knows (a lottery's group, the target of a conclusion).
+ */
+export function allowedActions(actor: Actor, p: ProcessPosition): ProcessAction[] {
+  return OFFERED_ACTIONS.filter((action) => {
+    if (action === 'draft') return refuseDrafting(actor, p) === null;
+    if (action === 'sign') return refuseSigning(actor, p) === null;
+    return refuseOperation(actor, p, action) === null;
+  });
 }

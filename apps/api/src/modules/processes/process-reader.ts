@@ -1,4 +1,13 @@
-import { canonicalProcessNumber, type Clock, NotFound, partyNameFor, type Visibility } from '@acervo/domain';
+import {
+  allowedActions,
+  canonicalProcessNumber,
+  mayReceiveConclusion,
+  type Clock,
+  NotFound,
+  partyNameFor,
+  PROFILES,
+  type Visibility,
+} from '@acervo/domain';
 import { documentVisibleSql, fullContentSql, visibilityByNumberSql, type ViewerSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +19,7 @@ import { processDeadlines } from '../deadlines/deadline-store';
 import { distributionRecordSelect } from '../distribution/distribution-store';
 import type { DistributionRecordDto } from '../distribution/dto/distribution.dto';
 import type {
+  ConclusionTargetDto,
   EventDto,
   EventPageDto,
   EventsQuery,
@@ -80,6 +90,26 @@ export class ProcessReader {
     if (!row) throw new NotFound(PROCESS_NOT_FOUND);
     await this.logAccess(viewer, id, 'DETAIL', client);
     return this.toView(db, row, viewer);
+  }
+
+  /**
+   * Whom the process may be concluded to (the Concluir form): the active users of its unit
+   * whose profile receives conclusions, by name. 404 as the view for a process the viewer
+   * may not see in full.
+   */
+  async conclusionTargets(viewer: Actor, id: string): Promise<ConclusionTargetDto[]> {
+    const [process] = await this.dataSource.query<{ unit_id: string }[]>(
+      `SELECT p.unit_id FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
+      [id, viewer.userId, this.clock.now()],
+    );
+    if (!process) throw new NotFound(PROCESS_NOT_FOUND);
+    return this.dataSource.query<ConclusionTargetDto[]>(
+      `SELECT DISTINCT ON (u.full_name, u.id) u.id, u.full_name AS "fullName", a.profile
+         FROM assignments a JOIN users u ON u.id = a.user_id AND u.active
+        WHERE a.unit_id = $1 AND a.profile = ANY($2)
+        ORDER BY u.full_name, u.id`,
+      [process.unit_id, PROFILES.filter(mayReceiveConclusion)],
+    );
   }
 
   /** By exact number: full content, the cover only (level 1 outside the unit), or nothing. */
@@ -192,6 +222,13 @@ export class ProcessReader {
       externalOrgan: r.external_organ,
       principalId: r.principal_id,
       accessKey: r.access_key,
+      allowedActions: allowedActions(viewer, {
+        unitId: r.unit_id,
+        location: r.location,
+        holderId: r.holder_id,
+        responsibleMemberId: r.responsible_member_id,
+        secrecyLevel: r.secrecy_level,
+      }),
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
       attached: await db.query<{ id: string; number: string }[]>(
         `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', VIEWER)} ORDER BY p.number`,

@@ -14,6 +14,7 @@ import {
   VersionedDto,
 } from './dto/operations.dto';
 import {
+  ConclusionTargetListDto,
   EventPageDto,
   EventsQuery,
   ProcessSearchDto,
@@ -72,6 +73,20 @@ export class ProcessesController {
     @Client() client: ClientInfo,
   ): Promise<ProcessViewDto> {
     return this.reader.view(actor, id, client);
+  }
+
+  @Authenticated()
+  @Get(':id/conclusion-targets')
+  @ApiOperation({
+    summary: 'Whom the process may be concluded to: the active users of its unit who receive conclusions',
+  })
+  @ApiOkResponse({ type: ConclusionTargetListDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to the caller' })
+  async conclusionTargets(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ConclusionTargetListDto> {
+    return { items: await this.reader.conclusionTargets(actor, id) };
   }
 
   @Authenticated()

@@ -1,4 +1,4 @@
-import { LOCATIONS, type Location } from '@acervo/domain';
+import { LOCATIONS, type Location, OFFERED_ACTIONS, type ProcessAction, type Profile, PROFILES } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
@@ -159,6 +159,15 @@ export class ProcessViewDto {
   @ApiPropertyOptional({ description: 'Chave do processo (public consultation of level 1); full content only' })
   accessKey?: string;
 
+  @ApiPropertyOptional({
+    enum: OFFERED_ACTIONS,
+    isArray: true,
+    description:
+      'What the viewer may do with the process as it stands (operations, draft, sign); full content only. ' +
+      'The act itself is checked again when asked.',
+  })
+  allowedActions?: ProcessAction[];
+
   @ApiPropertyOptional({ type: [PartyDto] })
   parties?: PartyDto[];
 
@@ -185,6 +194,23 @@ export class ProcessViewDto {
 
   @ApiPropertyOptional({ type: [EventDto], description: 'The history, oldest first' })
   events?: EventDto[];
+}
+
+/** Someone a process may be concluded to. */
+export class ConclusionTargetDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  fullName: string;
+
+  @ApiProperty({ enum: PROFILES, description: 'Its profile in the unit' })
+  profile: Profile;
+}
+
+export class ConclusionTargetListDto {
+  @ApiProperty({ type: [ConclusionTargetDto] })
+  items: ConclusionTargetDto[];
 }
 
 export class ProcessSearchQuery extends PageQuery {
