@@ -8,5 +8,5 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
-  test: { environment: 'jsdom', include: ['src/**/*.spec.ts'] },
+  test: { environment: 'jsdom', include: ['src/**/*.spec.ts'], setupFiles: ['src/testing/setup.ts'] },
 });

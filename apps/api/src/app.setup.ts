@@ -21,6 +21,8 @@ export function configureApp(app: NestExpressApplication): void {
     helmet({
       // Links in mails carry tokens: never leak them in a Referer.
       referrerPolicy: { policy: 'no-referrer' },
+      // The web client shows a PDF it read with the session's token from a blob: URL.
+      contentSecurityPolicy: { directives: { frameSrc: ["'self'", 'blob:'] } },
     }),
   );
   app.use(cookieParser());

@@ -339,6 +339,8 @@ describe('processes: registration, view, operations, boxes', () => {
     it('page with a cursor in order, priority first, without repeating or skipping, and filter', async () => {
       const all = await boxIds(member, 'secretaria');
       expect(all.length).toBeGreaterThan(5);
+      const [first] = (await as(member).get('/boxes/secretaria?limit=1').expect(200)).body.items;
+      expect(first.version).toBe(await version(first.id));
       const paged: string[] = [];
       let cursor: string | null = null;
       do {

@@ -128,12 +128,14 @@ describe('pnpm start', () => {
   });
 });
 
-/** The built SPA, in a real browser, shows the system status in Portuguese. */
+/** The built SPA, in a real browser, in Portuguese: `/` asks to sign in; the status page needs no session. */
 async function expectStatusPageInBrowser(base: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Entrar no Acervo' }).waitFor();
+    await page.goto(`${base}/sistema`);
     await page.getByRole('heading', { name: 'Situação do sistema' }).waitFor();
     await page.getByText('em funcionamento').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');

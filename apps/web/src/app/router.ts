@@ -1,7 +1,40 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { accountLinksRoutes } from '../features/account-links/account-links.routes';
+import { boxesRoutes } from '../features/boxes/boxes.routes';
+import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
+import { processRoutes } from '../features/process/process.routes';
+import { signInRoutes, trustedDevicesRoutes } from '../features/sign-in/sign-in.routes';
+import { useSessionStore } from './session.store';
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: () => import('./WorkspaceLayout.vue'),
+    meta: { signedIn: true },
+    children: [
+      { path: '', redirect: { name: 'box', params: { box: 'inbox' } } },
+      ...boxesRoutes,
+      ...processRoutes,
+      ...documentsRoutes,
+      ...trustedDevicesRoutes,
+    ],
+  },
+  {
+    path: '/',
+    component: () => import('./PublicLayout.vue'),
+    children: [...signInRoutes, ...accountLinksRoutes, ...homeRoutes],
+  },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
 
 export function createAppRouter() {
-  return createRouter({ history: createWebHistory(), routes: [...homeRoutes, ...accountLinksRoutes] });
+  const router = createRouter({ history: createWebHistory(), routes });
+  // A page of the workspace opens only in a session; after a reload the stored one goes on.
+  router.beforeEach(async (to) => {
+    if (!to.matched.some((r) => r.meta.signedIn)) return true;
+    if (await useSessionStore().restore()) return true;
+    return { name: 'sign-in', query: { next: to.fullPath } };
+  });
+  return router;
 }

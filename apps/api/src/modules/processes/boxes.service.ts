@@ -34,6 +34,7 @@ interface Row {
   deadline_due_at?: Date;
   deadline_due_soon?: boolean;
   number: string;
+  version: number;
   priority: boolean;
   deadline_state: BoxItemDto['deadlineState'];
   class_code: string;
@@ -73,7 +74,7 @@ export class BoxesService {
         : '0';
     // Rows are processes, or their documents or deadlines: `row_id` keeps the cursor unique.
     const inner = `
-      SELECT ${rowIdSql(box)} AS row_id, p.id, p.number, p.priority, ${deadlineStateSql(box)} AS deadline_state,
+      SELECT ${rowIdSql(box)} AS row_id, p.id, p.number, p.version, p.priority, ${deadlineStateSql(box)} AS deadline_state,
              p.class_code, p.subject_code, p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level,
              ${rank} AS rank, ${sinceSql(box)} AS since_at, ${rowDetailSql(box)}
         FROM ${sourceSql(box)}
@@ -162,6 +163,7 @@ function toItem(r: Row): BoxItemDto {
   return {
     id: r.id,
     number: r.number,
+    version: r.version,
     priority: r.priority,
     deadlineState: r.deadline_state,
     classCode: r.class_code,

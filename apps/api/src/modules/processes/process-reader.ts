@@ -39,8 +39,11 @@ interface ProcessRow {
   secrecy_level: number;
   location: ProcessViewDto['location'];
   holder_id: string | null;
+  holder_name: string | null;
   unit_id: string;
+  unit_name: string;
   responsible_member_id: string | null;
+  responsible_member_name: string | null;
   class_code: string;
   class_name: string;
   subject_code: string;
@@ -60,12 +63,16 @@ interface ProcessRow {
 
 const SELECT = (visibility: string) => `
   SELECT p.id, p.number, p.version, p.secrecy_level, p.location, p.holder_id, p.unit_id, p.responsible_member_id,
+         h.full_name AS holder_name, un.name AS unit_name, rm.full_name AS responsible_member_name,
          p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name, p.registered_at, p.priority,
          p.summary, p.origin_number, p.old_process, to_char(p.instaurated_on, 'YYYY-MM-DD') AS instaurated_on,
          p.creating_unit_id, p.external_organ, p.principal_id, p.access_key, ${visibility} AS visibility
     FROM processes p
     JOIN classes c ON c.code = p.class_code
-    JOIN subjects s ON s.code = p.subject_code`;
+    JOIN subjects s ON s.code = p.subject_code
+    JOIN units un ON un.id = p.unit_id
+    LEFT JOIN users h ON h.id = p.holder_id
+    LEFT JOIN users rm ON rm.id = p.responsible_member_id`;
 
 /**
  * Reads processes for a viewer through the secrecy policy's SQL face: what the viewer
@@ -195,8 +202,11 @@ export class ProcessReader {
       secrecyLevel: r.secrecy_level,
       location: r.location,
       holderId: r.holder_id,
+      holderName: r.holder_name,
       unitId: r.unit_id,
+      unitName: r.unit_name,
       responsibleMemberId: r.responsible_member_id,
+      responsibleMemberName: r.responsible_member_name,
       classCode: r.class_code,
       className: r.class_name,
       subjectCode: r.subject_code,

@@ -1,54 +1,57 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeServer } from '../../testing/fake-server';
 import { useAccountLinksStore } from './account-links.store';
-
-function answering(status: number, body?: object) {
-  const calls: { url: string; body: unknown }[] = [];
-  const fetcher = (async (url: string, init: RequestInit) => {
-    calls.push({ url, body: JSON.parse(String(init.body)) });
-    return new Response(body ? JSON.stringify(body) : null, { status });
-  }) as typeof fetch;
-  return { fetcher, calls };
-}
 
 describe('useAccountLinksStore', () => {
   beforeEach(() => setActivePinia(createPinia()));
+  afterEach(() => vi.unstubAllGlobals());
 
   it('POSTs the activation token and keeps the recovery codes shown once', async () => {
-    const sut = useAccountLinksStore();
     const codes = Array.from({ length: 10 }, (_, i) => `code-${i}`);
-    const { fetcher, calls } = answering(200, { recoveryCodes: codes });
-    await sut.activateTwoFactor('a-token-of-enough-length', fetcher);
-    expect(calls).toEqual([{ url: '/api/v1/auth/totp/activate', body: { token: 'a-token-of-enough-length' } }]);
+    const server = fakeServer().on('POST', '/api/v1/auth/totp/activate', {
+      status: 200,
+      body: { recoveryCodes: codes },
+    });
+    const sut = useAccountLinksStore();
+    await sut.activateTwoFactor('a-token-of-enough-length');
+    expect(server.calls).toMatchObject([
+      { path: '/api/v1/auth/totp/activate', body: { token: 'a-token-of-enough-length' } },
+    ]);
     expect(sut.status).toBe('done');
     expect(sut.recoveryCodes).toEqual(codes);
   });
 
   it("keeps the server's reason when a link is refused", async () => {
+    fakeServer().on('POST', '/api/v1/auth/totp/disable', {
+      status: 401,
+      body: { status: 401, detail: 'Link inválido, expirado ou já utilizado.' },
+    });
     const sut = useAccountLinksStore();
-    const { fetcher } = answering(401, { status: 401, detail: 'Link inválido, expirado ou já utilizado.' });
-    await sut.disableTwoFactor('a-token-of-enough-length', 'senha', fetcher);
+    await sut.disableTwoFactor('a-token-of-enough-length', 'senha');
     expect(sut.status).toBe('failed');
     expect(sut.message).toBe('Link inválido, expirado ou já utilizado.');
   });
 
   it('keeps the password policy problems the server names', async () => {
-    const sut = useAccountLinksStore();
     const errors = [{ field: 'password', message: 'a senha deve ter ao menos 12 caracteres' }];
-    const { fetcher, calls } = answering(400, { status: 400, errors });
-    await sut.resetPassword('a-token-of-enough-length', 'curta', fetcher);
-    expect(calls[0]).toEqual({
-      url: '/api/v1/auth/password/reset',
+    const server = fakeServer().on('POST', '/api/v1/auth/password/reset', {
+      status: 400,
+      body: { status: 400, errors },
+    });
+    const sut = useAccountLinksStore();
+    await sut.resetPassword('a-token-of-enough-length', 'curta');
+    expect(server.calls[0]).toMatchObject({
+      path: '/api/v1/auth/password/reset',
       body: { token: 'a-token-of-enough-length', password: 'curta' },
     });
     expect(sut.fieldErrors).toEqual(errors);
   });
 
   it('says it failed when the server cannot be reached', async () => {
+    fakeServer();
     const sut = useAccountLinksStore();
-    await sut.resetPassword('a-token-of-enough-length', 'x', (async () => {
-      throw new TypeError('network');
-    }) as typeof fetch);
+    await sut.resetPassword('a-token-of-enough-length', 'x');
     expect(sut.status).toBe('failed');
   });
 });

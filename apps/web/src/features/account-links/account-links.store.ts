@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { type FieldProblem, postJson } from '../../api/client';
+import { createApi } from '../../api/http';
+import { call, problemOf, type Problem } from '../../api/problem';
 
 export type LinkStatus = 'idle' | 'working' | 'done' | 'failed';
 
@@ -9,9 +10,10 @@ export type LinkStatus = 'idle' | 'working' | 'done' | 'failed';
  * Each POSTs the link's token once; the answer (or the problem) is kept for the page.
  */
 export const useAccountLinksStore = defineStore('account-links', () => {
+  const api = createApi();
   const status = ref<LinkStatus>('idle');
   const message = ref<string | null>(null);
-  const fieldErrors = ref<FieldProblem[]>([]);
+  const fieldErrors = ref<NonNullable<Problem['errors']>>([]);
   const recoveryCodes = ref<string[]>([]);
 
   /** Each page starts afresh: the state of another link's page must not show on this one. */
@@ -22,32 +24,34 @@ export const useAccountLinksStore = defineStore('account-links', () => {
     recoveryCodes.value = [];
   }
 
-  async function run<T>(path: string, body: object, fetcher?: typeof fetch): Promise<T | undefined> {
+  async function run<T>(request: () => Promise<T>): Promise<T | undefined> {
     status.value = 'working';
     message.value = null;
     fieldErrors.value = [];
-    const result = await postJson<T>(path, body, fetcher);
-    if (result.ok) {
+    try {
+      const body = await request();
       status.value = 'done';
-      return result.body;
+      return body;
+    } catch (error) {
+      const problem = problemOf(error);
+      status.value = 'failed';
+      message.value = problem.detail ?? null;
+      fieldErrors.value = problem.errors ?? [];
+      return undefined;
     }
-    status.value = 'failed';
-    message.value = result.problem.detail ?? null;
-    fieldErrors.value = result.problem.errors ?? [];
-    return undefined;
   }
 
-  async function activateTwoFactor(token: string, fetcher?: typeof fetch): Promise<void> {
-    const body = await run<{ recoveryCodes: string[] }>('/auth/totp/activate', { token }, fetcher);
+  async function activateTwoFactor(token: string): Promise<void> {
+    const body = await run(() => call(api.POST('/api/v1/auth/totp/activate', { body: { token } })));
     recoveryCodes.value = body?.recoveryCodes ?? [];
   }
 
-  async function disableTwoFactor(token: string, password: string, fetcher?: typeof fetch): Promise<void> {
-    await run('/auth/totp/disable', { token, password }, fetcher);
+  async function disableTwoFactor(token: string, password: string): Promise<void> {
+    await run(() => call(api.POST('/api/v1/auth/totp/disable', { body: { token, password } })));
   }
 
-  async function resetPassword(token: string, password: string, fetcher?: typeof fetch): Promise<void> {
-    await run('/auth/password/reset', { token, password }, fetcher);
+  async function resetPassword(token: string, password: string): Promise<void> {
+    await run(() => call(api.POST('/api/v1/auth/password/reset', { body: { token, password } })));
   }
 
   return { status, message, fieldErrors, recoveryCodes, reset, activateTwoFactor, disableTwoFactor, resetPassword };

@@ -1,24 +1,19 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { createApi, type Schemas } from '../../api/http';
 
-export type DependencyStatus = 'up' | 'down' | 'disabled' | 'unknown';
+export type HealthReport = Schemas['HealthReport'];
 
-export interface HealthReport {
-  status: 'ok' | 'error';
-  db: { status: DependencyStatus };
-  redis: { status: DependencyStatus };
-  worker: { status: DependencyStatus; lastSeenAt?: string };
-}
-
-/** The server's /health, as the status page shows it. */
+/** The server's /health, as the status page shows it (a 503 report is still a report). */
 export const useHealthStore = defineStore('health', () => {
+  const api = createApi();
   const report = ref<HealthReport | null>(null);
   const unreachable = ref(false);
 
-  async function refresh(fetcher: typeof fetch = fetch): Promise<void> {
+  async function refresh(): Promise<void> {
     try {
-      const response = await fetcher('/health', { headers: { Accept: 'application/json' } });
-      report.value = (await response.json()) as HealthReport;
+      const { data, error } = await api.GET('/health');
+      report.value = (data ?? error) as HealthReport;
       unreachable.value = false;
     } catch {
       report.value = null;

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 export const homeRoutes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('./views/SystemStatusView.vue') },
+  { path: 'sistema', name: 'system-status', component: () => import('./views/SystemStatusView.vue') },
 ];

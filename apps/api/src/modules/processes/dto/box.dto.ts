@@ -95,6 +95,9 @@ export class BoxItemDto {
   @ApiProperty()
   number: string;
 
+  @ApiProperty({ description: 'The version operations on the process must carry (bulk operations from a box)' })
+  version: number;
+
   @ApiProperty()
   priority: boolean;
 

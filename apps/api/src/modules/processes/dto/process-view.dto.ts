@@ -111,11 +111,20 @@ export class ProcessViewDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Concluso to' })
   holderId: string | null;
 
+  @ApiProperty({ type: String, nullable: true })
+  holderName: string | null;
+
   @ApiProperty({ format: 'uuid', description: 'Where it is now' })
   unitId: string;
 
+  @ApiProperty()
+  unitName: string;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   responsibleMemberId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  responsibleMemberName: string | null;
 
   @ApiProperty()
   classCode: string;

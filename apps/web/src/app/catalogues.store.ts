@@ -1,0 +1,54 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { call, type Schemas, useApi } from '../api';
+
+/**
+ * The catalogues forms choose from, read once per session: they change by an
+ * administrator's hand, rarely, and a reload picks the change up.
+ */
+export const useCataloguesStore = defineStore('catalogues', () => {
+  const classes = ref<Schemas['ClassItemDto'][]>([]);
+  const subjects = ref<Schemas['SubjectItemDto'][]>([]);
+  const documentTypes = ref<Schemas['DocumentTypeItemDto'][]>([]);
+  const units = ref<Schemas['UnitDto'][]>([]);
+  const loaded = new Set<string>();
+
+  async function once(name: string, load: () => Promise<void>): Promise<void> {
+    if (loaded.has(name)) return;
+    await load();
+    loaded.add(name);
+  }
+
+  const loadClasses = () =>
+    once('classes', async () => {
+      classes.value =
+        (await call(useApi().GET('/api/v1/classes', { params: { query: { active: true } } }))).items ?? [];
+    });
+
+  const loadSubjects = () =>
+    once('subjects', async () => {
+      subjects.value =
+        (await call(useApi().GET('/api/v1/subjects', { params: { query: { active: true } } }))).items ?? [];
+    });
+
+  const loadDocumentTypes = () =>
+    once('documentTypes', async () => {
+      const list = await call(useApi().GET('/api/v1/document-types', { params: { query: { active: true } } }));
+      documentTypes.value = list.items ?? [];
+    });
+
+  /** Every unit, following the cursor (an institution has hundreds, not more). */
+  const loadUnits = () =>
+    once('units', async () => {
+      const all: Schemas['UnitDto'][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(useApi().GET('/api/v1/units', { params: { query: { limit: 200, cursor } } }));
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      units.value = all;
+    });
+
+  return { classes, subjects, documentTypes, units, loadClasses, loadSubjects, loadDocumentTypes, loadUnits };
+});

@@ -1,0 +1,91 @@
+import type { Api, Schemas } from '../../api';
+
+export type ProcessView = Schemas['ProcessViewDto'];
+export type ProcessAction = NonNullable<ProcessView['allowedActions']>[number];
+
+/** What an operation's form asks for. */
+export interface OperationForm {
+  userId?: string;
+  unitId?: string;
+  organ?: string;
+  level?: number;
+  justification?: string;
+  description?: string;
+  days?: number;
+}
+
+export type FieldKind = keyof OperationForm;
+
+/**
+ * The operations the process page offers, with the fields of each form, in the menu's
+ * order. The server decides which apply (the view's allowedActions); the rest of DOMAIN
+ * §3.2 (distribution, movements, conversion, attaching) has its own screens.
+ */
+export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
+  { action: 'conclude', fields: ['userId'] },
+  { action: 'to-secretaria', fields: [] },
+  { action: 'recover', fields: [] },
+  { action: 'forward', fields: ['unitId'] },
+  { action: 'send-external', fields: ['organ'] },
+  { action: 'return-external', fields: [] },
+  { action: 'priority', fields: [] },
+  { action: 'deadlines', fields: ['description', 'days'] },
+  { action: 'secrecy', fields: ['level', 'justification'] },
+  { action: 'archive', fields: [] },
+  { action: 'unarchive', fields: [] },
+];
+
+export type MenuOperation =
+  | 'conclude'
+  | 'to-secretaria'
+  | 'recover'
+  | 'forward'
+  | 'send-external'
+  | 'return-external'
+  | 'priority'
+  | 'deadlines'
+  | 'secrecy'
+  | 'archive'
+  | 'unarchive';
+
+/** The menu for this viewer: what the server allows, in the menu's order. */
+export function menuFor(view: ProcessView): typeof MENU {
+  const allowed = new Set(view.allowedActions ?? []);
+  return MENU.filter((entry) => allowed.has(entry.action));
+}
+
+/** Sends one operation with the version the page read; a stale version comes back 409. */
+export function sendOperation(api: Api, view: ProcessView, action: MenuOperation, form: OperationForm) {
+  const path = { params: { path: { id: view.id } } };
+  const version = view.version;
+  switch (action) {
+    case 'conclude':
+      return api.POST('/api/v1/processes/{id}/conclude', { ...path, body: { version, userId: form.userId ?? '' } });
+    case 'to-secretaria':
+      return api.POST('/api/v1/processes/{id}/to-secretaria', { ...path, body: { version } });
+    case 'recover':
+      return api.POST('/api/v1/processes/{id}/recover', { ...path, body: { version } });
+    case 'forward':
+      return api.POST('/api/v1/processes/{id}/forward', { ...path, body: { version, unitId: form.unitId ?? '' } });
+    case 'send-external':
+      return api.POST('/api/v1/processes/{id}/send-external', { ...path, body: { version, organ: form.organ ?? '' } });
+    case 'return-external':
+      return api.POST('/api/v1/processes/{id}/return-external', { ...path, body: { version } });
+    case 'priority':
+      return api.POST('/api/v1/processes/{id}/priority', { ...path, body: { version, priority: !view.priority } });
+    case 'deadlines':
+      return api.POST('/api/v1/processes/{id}/deadlines', {
+        ...path,
+        body: { version, description: form.description ?? '', days: form.days, wait: true },
+      });
+    case 'secrecy':
+      return api.POST('/api/v1/processes/{id}/secrecy', {
+        ...path,
+        body: { version, level: form.level ?? view.secrecyLevel, justification: form.justification },
+      });
+    case 'archive':
+      return api.POST('/api/v1/processes/{id}/archive', { ...path, body: { version } });
+    case 'unarchive':
+      return api.POST('/api/v1/processes/{id}/unarchive', { ...path, body: { version } });
+  }
+}

@@ -1,0 +1,40 @@
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useRoute, useRouter } from 'vue-router';
+import { nextPage } from '../../app/next-page';
+import { useProblemText } from '../../app/problem-text';
+import { useSignInStore } from './sign-in.store';
+
+/** What every step of signing in shares: the store, the page it leads to, and its error. */
+export function useSignInStep() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const router = useRouter();
+  const signIn = useSignInStore();
+  const problemText = useProblemText();
+  const error = ref<string | null>(null);
+  const working = ref(false);
+
+  /** Runs the step; a refusal is shown, never thrown. True when it went through. */
+  async function attempt(step: () => Promise<unknown>): Promise<boolean> {
+    working.value = true;
+    error.value = null;
+    try {
+      await step();
+      return true;
+    } catch (e) {
+      error.value = problemText(e);
+      return false;
+    } finally {
+      working.value = false;
+    }
+  }
+
+  /** The page the sign-in was for (recorded by the guard), never outside the client. */
+  const next = () => nextPage(route.query);
+
+  /** Without the previous step behind it (a reload), a step has nothing to answer: start over. */
+  const restart = () => router.replace({ name: 'sign-in', query: route.query });
+
+  return { t, router, signIn, error, working, attempt, next, restart };
+}
