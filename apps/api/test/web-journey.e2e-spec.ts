@@ -214,9 +214,35 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     expect(content.text).toContain('Oficie-se à Secretaria Municipal de Educação.');
   });
 
-  it('concludes the process to a colleague from the operations menu', async () => {
+  it('records a movement that refers to the signed document', async () => {
     const p = processes[0];
     await page.getByRole('link', { name: /Voltar ao processo/ }).click();
+    await page.getByRole('heading', { name: `Processo ${p.number}` }).waitFor();
+    await page.getByRole('button', { name: 'Operações' }).click();
+    await page.getByRole('menuitem', { name: 'Movimentar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Movimento' }).click();
+    await page.getByRole('searchbox').fill('900031');
+    await page.getByRole('option', { name: /900031/ }).click();
+    await dialog.getByLabel('Complemento (o que ocorreu)').fill('Ofício expedido à Secretaria de Educação');
+    // By keyboard, as a clerk who never leaves it would.
+    await dialog.getByRole('combobox', { name: 'Documentos juntados a que se refere' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Despacho inicial' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Movimentar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const events = await as(colleague).get(`/processes/${p.id}/events`).expect(200);
+    expect(events.body.items.at(-1)).toMatchObject({
+      code: '900031',
+      details: expect.objectContaining({ description: 'Ofício expedido à Secretaria de Educação' }),
+      documentIds: [expect.any(String)],
+    });
+  });
+
+  it('concludes the process to a colleague from the operations menu', async () => {
+    const p = processes[0];
     await page.getByRole('heading', { name: `Processo ${p.number}` }).waitFor();
     await page.getByRole('button', { name: 'Operações' }).click();
     await page.getByRole('menuitem', { name: 'Concluir' }).click();

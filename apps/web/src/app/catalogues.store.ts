@@ -10,6 +10,7 @@ export const useCataloguesStore = defineStore('catalogues', () => {
   const classes = ref<Schemas['ClassItemDto'][]>([]);
   const subjects = ref<Schemas['SubjectItemDto'][]>([]);
   const documentTypes = ref<Schemas['DocumentTypeItemDto'][]>([]);
+  const movementTypes = ref<Schemas['CodedItemDto'][]>([]);
   const units = ref<Schemas['UnitDto'][]>([]);
   const loaded = new Set<string>();
 
@@ -37,6 +38,12 @@ export const useCataloguesStore = defineStore('catalogues', () => {
       documentTypes.value = list.items ?? [];
     });
 
+  const loadMovementTypes = () =>
+    once('movementTypes', async () => {
+      const list = await call(useApi().GET('/api/v1/movement-types', { params: { query: { active: true } } }));
+      movementTypes.value = list.items ?? [];
+    });
+
   /** Every unit, following the cursor (an institution has hundreds, not more). */
   const loadUnits = () =>
     once('units', async () => {
@@ -50,5 +57,16 @@ export const useCataloguesStore = defineStore('catalogues', () => {
       units.value = all;
     });
 
-  return { classes, subjects, documentTypes, units, loadClasses, loadSubjects, loadDocumentTypes, loadUnits };
+  return {
+    classes,
+    subjects,
+    documentTypes,
+    movementTypes,
+    units,
+    loadClasses,
+    loadSubjects,
+    loadDocumentTypes,
+    loadMovementTypes,
+    loadUnits,
+  };
 });

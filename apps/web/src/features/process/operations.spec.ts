@@ -22,10 +22,17 @@ describe('the operations menu', () => {
     await call<unknown>(sendOperation(api, view(), 'conclude', { userId: 'u2' }));
     await call<unknown>(sendOperation(api, view({ priority: true }), 'priority', {}));
     await call<unknown>(sendOperation(api, view(), 'secrecy', { level: 1, justification: 'Vítima menor' }));
+    await call<unknown>(
+      sendOperation(api, view(), 'move', { movementCode: '900031', note: 'Ofício expedido', documentIds: ['d1'] }),
+    );
     expect(server.calls.map((c) => [c.path, c.body])).toEqual([
       ['/api/v1/processes/p1/conclude', { version: 7, userId: 'u2' }],
       ['/api/v1/processes/p1/priority', { version: 7, priority: false }],
       ['/api/v1/processes/p1/secrecy', { version: 7, level: 1, justification: 'Vítima menor' }],
+      [
+        '/api/v1/processes/p1/move',
+        { version: 7, movementCode: '900031', description: 'Ofício expedido', documentIds: ['d1'] },
+      ],
     ]);
   });
 });

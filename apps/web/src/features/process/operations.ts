@@ -12,6 +12,9 @@ export interface OperationForm {
   justification?: string;
   description?: string;
   days?: number;
+  movementCode?: string;
+  note?: string;
+  documentIds?: string[];
 }
 
 export type FieldKind = keyof OperationForm;
@@ -19,7 +22,7 @@ export type FieldKind = keyof OperationForm;
 /**
  * The operations the process page offers, with the fields of each form, in the menu's
  * order. The server decides which apply (the view's allowedActions); the rest of DOMAIN
- * §3.2 (distribution, movements, conversion, attaching) has its own screens.
+ * §3.2 (distribution, conversion, attaching, documents joining) is for their own screens.
  */
 export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
   { action: 'conclude', fields: ['userId'] },
@@ -28,6 +31,7 @@ export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[
   { action: 'forward', fields: ['unitId'] },
   { action: 'send-external', fields: ['organ'] },
   { action: 'return-external', fields: [] },
+  { action: 'move', fields: ['movementCode', 'note', 'documentIds'] },
   { action: 'priority', fields: [] },
   { action: 'deadlines', fields: ['description', 'days'] },
   { action: 'secrecy', fields: ['level', 'justification'] },
@@ -42,6 +46,7 @@ export type MenuOperation =
   | 'forward'
   | 'send-external'
   | 'return-external'
+  | 'move'
   | 'priority'
   | 'deadlines'
   | 'secrecy'
@@ -71,6 +76,11 @@ export function sendOperation(api: Api, view: ProcessView, action: MenuOperation
       return api.POST('/api/v1/processes/{id}/send-external', { ...path, body: { version, organ: form.organ ?? '' } });
     case 'return-external':
       return api.POST('/api/v1/processes/{id}/return-external', { ...path, body: { version } });
+    case 'move':
+      return api.POST('/api/v1/processes/{id}/move', {
+        ...path,
+        body: { version, movementCode: form.movementCode ?? '', description: form.note, documentIds: form.documentIds },
+      });
     case 'priority':
       return api.POST('/api/v1/processes/{id}/priority', { ...path, body: { version, priority: !view.priority } });
     case 'deadlines':
