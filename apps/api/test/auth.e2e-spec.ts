@@ -122,7 +122,7 @@ describe('authentication', () => {
       const res = await me(tokens.accessToken).expect(200);
       expect(res.body).toMatchObject({
         username: TEST_ADMIN.username,
-        assignments: [{ unitId: null, profile: 'ADMIN', secretaria: false, secrecyCap: 0 }],
+        assignments: [{ unitId: null, profile: 'ADMIN', secretaria: false, secrecyCap: 0, mayRegister: false }],
         profiles: ['ADMIN'],
         capabilities: ['users.manage', 'units.manage', 'catalogues.manage'],
       });

@@ -144,6 +144,15 @@ describe('processes: registration, view, operations, boxes', () => {
       expect(await writes()).toBe(before);
     });
 
+    it('tells each user, in /me, the units where it registers', async () => {
+      const mayRegister = async (user: { token: string }) =>
+        (await as(user).get('/me').expect(200)).body.assignments.map((a: { mayRegister: boolean }) => a.mayRegister);
+      expect(await mayRegister(secretaria)).toEqual([true]);
+      expect(await mayRegister(member)).toEqual([true]);
+      expect(await mayRegister(inspector)).toEqual([false]);
+      expect(await mayRegister(assistant)).toEqual([false]);
+    });
+
     it('distributes by hand at registration (event 920005) to a member of the unit', async () => {
       const res = await as(manager)
         .post('/processes', nf({ responsibleMemberId: member.id }))

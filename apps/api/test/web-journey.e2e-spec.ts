@@ -33,6 +33,12 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     post: (path: string, body: object) =>
       t.http().post(`/api/v1${path}`).auth(user.token, { type: 'bearer' }).send(body),
   });
+  /** Opens a select, narrows it by its filter box, and picks the option. */
+  async function choose(combobox: string, filter: string, option: RegExp): Promise<void> {
+    await page.getByRole('combobox', { name: combobox }).click();
+    await page.locator('.p-select-overlay .p-select-filter').last().fill(filter);
+    await page.getByRole('option', { name: option }).click();
+  }
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -180,6 +186,34 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     await page.getByRole('heading', { name: 'Caixa de entrada' }).waitFor();
   });
 
+  it('registers a process, then finds it by the words of its summary', async () => {
+    await page.getByRole('button', { name: 'Novo processo' }).click();
+    await page.getByRole('heading', { name: 'Registrar processo' }).waitFor();
+    await page.getByRole('combobox', { name: 'Classe' }).click();
+    await page.getByRole('option', { name: /^NF — / }).click();
+    await choose('Assunto', '10011', /^10011 — /);
+    await page.getByLabel('Resumo').fill('Esgoto a céu aberto no loteamento Santa Lúcia');
+    await page.getByLabel('Nome').fill('Associação de Moradores do Santa Lúcia');
+    await page.getByLabel('Qualidade').fill('Representante');
+    await page.locator('.p-select-overlay').waitFor({ state: 'detached' });
+    await shot('06c-register');
+    await page.getByRole('button', { name: 'Registrar' }).click();
+    const heading = page.getByRole('heading', { name: /^Processo \d{3}\.\d{4}\.\d{6}$/ });
+    await heading.waitFor();
+    const number = (await heading.textContent())!.replace('Processo ', '');
+    await page.getByText('Na Secretaria').first().waitFor();
+
+    await page.getByRole('searchbox', { name: 'Buscar processo' }).fill('loteamento Santa Lúcia');
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.getByRole('heading', { name: 'Busca: loteamento Santa Lúcia' }).waitFor();
+    await page.getByRole('link', { name: number }).waitFor();
+    await page.getByRole('searchbox', { name: 'Buscar processo' }).fill(processes[3].number);
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.getByRole('heading', { name: `Processo ${processes[3].number}` }).waitFor();
+    await page.getByRole('link', { name: /Caixa de entrada/ }).click();
+    await page.getByRole('heading', { name: 'Caixa de entrada' }).waitFor();
+  });
+
   it('opens a process: cover, masked secret party, history; writes a draft and signs it', async () => {
     const p = processes[0];
     await page.getByRole('link', { name: p.number }).click();
@@ -221,9 +255,7 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     await page.getByRole('button', { name: 'Operações' }).click();
     await page.getByRole('menuitem', { name: 'Movimentar' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: 'Movimento' }).click();
-    await page.getByRole('searchbox').fill('900031');
-    await page.getByRole('option', { name: /900031/ }).click();
+    await choose('Movimento', '900031', /900031/);
     await dialog.getByLabel('Complemento (o que ocorreu)').fill('Ofício expedido à Secretaria de Educação');
     // By keyboard, as a clerk who never leaves it would.
     await dialog.getByRole('combobox', { name: 'Documentos juntados a que se refere' }).focus();

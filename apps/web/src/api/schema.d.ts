@@ -2153,6 +2153,8 @@ export interface components {
             secretaria: boolean;
             /** @description Highest secrecy level this assignment sees by the level table */
             secrecyCap: number;
+            /** @description Whether the user registers processes in this unit (DOMAIN §3.2) */
+            mayRegister: boolean;
         };
         MeResponse: {
             /** Format: uuid */

@@ -4,6 +4,7 @@ import { boxesRoutes } from '../features/boxes/boxes.routes';
 import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { processRoutes } from '../features/process/process.routes';
+import { searchRoutes } from '../features/search/search.routes';
 import { signInRoutes, trustedDevicesRoutes } from '../features/sign-in/sign-in.routes';
 import { useSessionStore } from './session.store';
 
@@ -16,6 +17,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: { name: 'box', params: { box: 'inbox' } } },
       ...boxesRoutes,
       ...processRoutes,
+      ...searchRoutes,
       ...documentsRoutes,
       ...trustedDevicesRoutes,
     ],

@@ -1,4 +1,4 @@
-import { capabilitiesOf, SECRECY_CAP } from '@acervo/domain';
+import { capabilitiesOf, mayRegisterIn, SECRECY_CAP } from '@acervo/domain';
 import { UserEntity } from '@acervo/persistence';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -23,7 +23,11 @@ export class MeController {
       username: user.username,
       fullName: user.fullName,
       email: user.email,
-      assignments: actor.assignments.map((a) => ({ ...a, secrecyCap: SECRECY_CAP[a.profile] })),
+      assignments: actor.assignments.map((a) => ({
+        ...a,
+        secrecyCap: SECRECY_CAP[a.profile],
+        mayRegister: a.unitId !== null && mayRegisterIn(actor, a.unitId),
+      })),
       profiles: [...new Set(actor.assignments.map((a) => a.profile))],
       capabilities: capabilitiesOf(actor.assignments.map((a) => a.profile)),
     };

@@ -13,6 +13,9 @@ export class MeAssignment {
 
   @ApiProperty({ description: 'Highest secrecy level this assignment sees by the level table' })
   secrecyCap: number;
+
+  @ApiProperty({ description: 'Whether the user registers processes in this unit (DOMAIN §3.2)' })
+  mayRegister: boolean;
 }
 
 export class MeResponse {
