@@ -11,6 +11,7 @@ import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CataloguesModule } from './modules/catalogues/catalogues.module';
+import { AttendancesModule } from './modules/attendances/attendances.module';
 import { CommunicationsModule } from './modules/communications/communications.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DistributionModule } from './modules/distribution/distribution.module';
@@ -49,6 +50,7 @@ export class AppModule {
         SecrecyModule,
         DeadlinesModule,
         CommunicationsModule,
+        AttendancesModule,
         NotificationsModule,
         RafModule,
         TemplatesModule,

@@ -17,3 +17,4 @@ export * from './distribution';
 export * from './raf';
 export * from './templates';
 export * from './html-text';
+export * from './attendance';

@@ -1576,6 +1576,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attendances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attendances of the caller’s units, newest first; by protocol, CPF or name (q) */
+        get: operations["AttendancesController_list"];
+        put?: never;
+        /** Register a citizen’s visit or call, or a consumer complaint; answers its protocol */
+        post: operations["AttendancesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttendancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendances/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PDF the citizen handed in (content type and magic bytes checked; 20 MB at most) */
+        post: operations["AttendancesController_addFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendances/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Converter em Notícia de Fato: the person its party, the account its first document, event Atendimento, the NF deadline running */
+        post: operations["AttendancesController_convert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendances/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Juntar a um processo do órgão: the term and the files join it, event Atendimento */
+        post: operations["AttendancesController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/complaints-by-supplier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumer complaints per supplier (CNPJ) and category in a period; format=csv downloads it */
+        get: operations["ComplaintsReportController_complaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/attendances/{protocol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen’s consultation, without signing in: protocol and CPF give the status, and the process when public; rate-limited */
+        get: operations["CitizenAttendanceController_byProtocol"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -3573,6 +3692,144 @@ export interface components {
              * @description Who brought it in
              */
             receivedBy: string;
+        };
+        CreateAttendanceDto: {
+            /**
+             * Format: uuid
+             * @description The unit attending (its code starts the protocol)
+             */
+            unitId: string;
+            /**
+             * @description COMPLAINT: against a supplier
+             * @default VISIT
+             * @enum {string}
+             */
+            kind: "VISIT" | "COMPLAINT";
+            /** @example Maria das Dores Silva */
+            personName: string;
+            /**
+             * @description With or without punctuation; check digits verified
+             * @example 529.982.247-25
+             */
+            personCpf: string;
+            /**
+             * @description Phone, e-mail, address
+             * @example (82) 99999-0000 · maria@example.com
+             */
+            personContact?: string;
+            /**
+             * @description A subject of the catalogue
+             * @example 10011
+             */
+            subjectCode: string;
+            /** @description The account of the facts (relato), as told */
+            account: string;
+            /**
+             * @description Complaints: the supplier (numeric or alphanumeric CNPJ)
+             * @example 11.222.333/0001-81
+             */
+            supplierCnpj?: string;
+            /** @example Telefonia Exemplo S.A. */
+            supplierName?: string;
+            /** @enum {string} */
+            complaintCategory?: "PRODUTO_DEFEITUOSO" | "SERVICO_NAO_PRESTADO" | "COBRANCA_INDEVIDA" | "CONTRATO" | "PUBLICIDADE_ENGANOSA" | "ATENDIMENTO_SAC" | "DADOS_PESSOAIS" | "OUTROS";
+        };
+        AttendanceFileDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: uuid
+             * @description The document it became in the process
+             */
+            documentId: string | null;
+        };
+        AttendanceDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Given to the citizen
+             * @example 058.2026.A000012
+             */
+            protocol: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            kind: "VISIT" | "COMPLAINT";
+            personName: string;
+            /** @description Digits only */
+            personCpf: string;
+            personContact: string | null;
+            subjectCode: string;
+            subjectName: string;
+            account: string;
+            supplierCnpj: string | null;
+            supplierName: string | null;
+            complaintCategory: string | null;
+            /** Format: uuid */
+            staffId: string;
+            staffName: string;
+            /** Format: date-time */
+            attendedAt: string;
+            /** @enum {string|null} */
+            outcome: "CONVERTED" | "ATTACHED" | null;
+            /** Format: uuid */
+            processId: string | null;
+            processNumber: string | null;
+            version: number;
+            files: components["schemas"]["AttendanceFileDto"][];
+        };
+        AttendanceListDto: {
+            items: components["schemas"]["AttendanceDto"][];
+            nextCursor: string | null;
+        };
+        ConvertAttendanceDto: {
+            /** @description The attendance version read */
+            version: number;
+            /** @description Ementa of the Notícia de Fato (short, without party names); default: the subject and the protocol */
+            summary?: string;
+        };
+        AttachAttendanceDto: {
+            /** @description The attendance version read */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The process it joins
+             */
+            processId: string;
+        };
+        SupplierComplaintsDto: {
+            supplierCnpj: string;
+            /** @description The name given most recently */
+            supplierName: string;
+            total: number;
+            /** @description Complaints per category */
+            byCategory: {
+                [key: string]: number;
+            };
+        };
+        ComplaintsReportDto: {
+            from: string;
+            to: string;
+            /** @description Most complained-about first */
+            items: components["schemas"]["SupplierComplaintsDto"][];
+        };
+        CitizenAttendanceDto: {
+            /** @example 058.2026.A000012 */
+            protocol: string;
+            unit: string;
+            subject: string;
+            /** Format: date-time */
+            attendedAt: string;
+            /** @example Registrado: em análise pelo órgão */
+            status: string;
+            /** @description The process it became or joined, when that process is public (level 0); absent otherwise */
+            process?: components["schemas"]["PublicProcessDto"];
         };
         NotificationDto: {
             /** Format: uuid */
@@ -8102,6 +8359,292 @@ export interface operations {
                 content?: never;
             };
             /** @description Unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description One of the caller’s units (default: all of them) */
+                unitId?: string;
+                /** @description Protocol, CPF (digits) or part of the person’s name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceListDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAttendanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or of a unit the caller does not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_addFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already converted or attached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_convert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already converted or attached, or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttendancesController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already converted or attached, a stale version, or the process cannot take documents */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplaintsReportController_complaints: {
+        parameters: {
+            query: {
+                /** @description First day (inclusive) */
+                from: string;
+                /** @description Last day (inclusive) */
+                to: string;
+                /** @description One of the caller’s units (default: all of them) */
+                unitId?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintsReportDto"];
+                    "text/csv": components["schemas"]["ComplaintsReportDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CitizenAttendanceController_byProtocol: {
+        parameters: {
+            query: {
+                /** @description The CPF of the person attended */
+                cpf: string;
+            };
+            header?: never;
+            path: {
+                protocol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAttendanceDto"];
+                };
+            };
+            /** @description Unknown protocol and wrong CPF alike (the same body) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import { Communications1764400000100 } from './1764400000100-Communications';
 import { ReadPathIndexes1764400000200 } from './1764400000200-ReadPathIndexes';
 import { Raf1764500000000 } from './1764500000000-Raf';
 import { Templates1764600000000 } from './1764600000000-Templates';
+import { Attendances1764700000000 } from './1764700000000-Attendances';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReadPathIndexes1764400000200,
   Raf1764500000000,
   Templates1764600000000,
+  Attendances1764700000000,
 ];

@@ -31,7 +31,8 @@ import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { OperationResultDto } from '../processes/dto/operations.dto';
 import { DocumentOperations } from './document-operations.service';
-import { DocumentsService, type UploadedFile as Upload } from './documents.service';
+import { DocumentsService } from './documents.service';
+import type { UploadedFile as Upload } from './pdf-upload';
 import {
   ConvertDto,
   CreateDraftDto,

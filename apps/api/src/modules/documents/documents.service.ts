@@ -4,7 +4,6 @@ import {
   type Clock,
   Conflict,
   Forbidden,
-  isPdf,
   MOVEMENTS,
   NotFound,
   type ProcessPosition,
@@ -31,18 +30,13 @@ import type {
   UploadDraftDto,
 } from './dto/document.dto';
 import { sanitiseDocumentHtml } from './html-sanitiser';
+import { receivedPdf, type UploadedFile } from './pdf-upload';
 
 export const DOCUMENT_NOT_FOUND = 'Documento não encontrado.';
 
 interface ProcessForDocuments extends ProcessPosition {
   id: string;
   secrecyLevel: number;
-}
-
-export interface UploadedFile {
-  buffer: Buffer;
-  mimetype: string;
-  size: number;
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -90,11 +84,8 @@ export class DocumentsService {
     file: UploadedFile | undefined,
     dto: UploadDraftDto,
   ): Promise<DocumentDto> {
-    if (!file) throw new ValidationFailed([{ field: 'file', message: 'envie o arquivo PDF no campo file' }]);
-    if (file.mimetype !== 'application/pdf' || !isPdf(file.buffer)) {
-      throw new ValidationFailed([{ field: 'file', message: 'o arquivo não é um PDF' }]);
-    }
-    return this.draftIn(actor, processId, dto, async () => ({ pdf: file.buffer }));
+    const pdf = receivedPdf(file);
+    return this.draftIn(actor, processId, dto, async () => ({ pdf }));
   }
 
   /**

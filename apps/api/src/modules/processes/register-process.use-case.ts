@@ -19,6 +19,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
+import { nextYearlyNumber } from '../../common/yearly-sequence';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
 import type { RegisteredProcessDto, RegisterProcessDto } from './dto/register-process.dto';
 import { openLegalDeadline, unitCalendar } from '../deadlines/deadline-store';
@@ -101,12 +102,7 @@ export class RegisterProcess {
     if (dto.responsibleMemberId) await this.checkManualDistribution(tx, actor, dto.unitId, dto.responsibleMemberId);
 
     const year = Number(today.slice(0, 4));
-    const [{ last_value: sequential }] = await tx.query<{ last_value: number }[]>(
-      `INSERT INTO process_number_sequences (unit_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (unit_code, year) DO UPDATE SET last_value = process_number_sequences.last_value + 1
-       RETURNING last_value`,
-      [unit.code, year],
-    );
+    const sequential = await nextYearlyNumber(tx, 'process_number_sequences', unit.code, year);
     const number = formatProcessNumber(unit.code, year, sequential);
     const searchable = [dto.summary, ...parties.filter((p) => !p.secret).map((p) => p.name)].join(' ');
     const [process] = await tx.query<{ id: string; version: number }[]>(

@@ -8,5 +8,6 @@ import { PublicController } from './public.controller';
   imports: [RateLimitModule],
   controllers: [PublicController],
   providers: [PublicConsultation],
+  exports: [PublicConsultation],
 })
 export class PublicModule {}

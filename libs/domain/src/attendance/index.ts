@@ -1,0 +1,3 @@
+export * from './attendance';
+export * from './cnpj';
+export * from './protocol';
