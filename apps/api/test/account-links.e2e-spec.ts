@@ -1,18 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { launchChromium } from '@acervo/testing';
 import type { Browser, Page } from 'playwright-core';
 import { AuthFlow } from './support/auth-flow';
 import { createUser } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
-
-const WEB_DIR = join(__dirname, '../../web/dist');
+import type { TestApp } from './support/test-app';
+import { startWebClientTest, type WebClientTest } from './support/web-client';
 
 /**
  * The pages e-mailed links open, in a real browser against the real API: each reads the
  * token after '#', wipes it from the address bar, and POSTs it.
  */
 describe('pages opened by e-mailed links (SPA in Chromium)', () => {
+  let web: WebClientTest;
   let t: TestApp;
   let flow: AuthFlow;
   let base: string;
@@ -27,11 +24,9 @@ describe('pages opened by e-mailed links (SPA in Chromium)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ WEB_DIR });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    web = await startWebClientTest();
+    ({ t, base, browser } = web);
     flow = new AuthFlow(t);
-    browser = await launchChromium();
   });
 
   beforeEach(async () => {
@@ -42,10 +37,7 @@ describe('pages opened by e-mailed links (SPA in Chromium)', () => {
 
   afterEach(() => page.close());
 
-  afterAll(async () => {
-    await browser.close();
-    await t.close();
-  });
+  afterAll(() => web.close());
 
   it('/senha/redefinir sets a password, explains the policy, and is single-use', async () => {
     const user = await createUser(t);

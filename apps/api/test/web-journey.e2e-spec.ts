@@ -1,15 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { launchChromium } from '@acervo/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AuthFlow } from './support/auth-flow';
 import { createUnit, createUser } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
-
-const WEB_DIR = join(__dirname, '../../web/dist');
-/** Screenshots of each main screen, kept as CI artifacts (not committed). */
-const ARTIFACTS = join(__dirname, '../../../test-artifacts/web');
+import type { TestApp } from './support/test-app';
+import { startWebClientTest, type WebClientTest } from './support/web-client';
 
 /**
  * A member's first day in the web client, in Chromium against the real API: enrollment
@@ -17,6 +10,7 @@ const ARTIFACTS = join(__dirname, '../../../test-artifacts/web');
  * signed, and the process concluded to a colleague.
  */
 describe('web client: a day at the office (SPA in Chromium)', () => {
+  let web: WebClientTest;
   let t: TestApp;
   let flow: AuthFlow;
   let base: string;
@@ -39,13 +33,11 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     await page.locator('.p-select-overlay .p-select-filter').last().fill(filter);
     await page.getByRole('option', { name: option }).click();
   }
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => web.shot(page, name);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestApp({ WEB_DIR });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    web = await startWebClientTest();
+    ({ t, base, browser } = web);
     flow = new AuthFlow(t);
     const unit = await createUnit(t, { name: '58ª Promotoria de Justiça da Capital' });
     colleague = await flow.signedInUser({ profile: 'MEMBER', unitId: unit.id });
@@ -85,16 +77,12 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
       processes.push(created.body);
     }
 
-    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => web?.close());
 
   it('enrolls 2FA on first sign-in: QR page, code and e-mail, activation link, recovery codes', async () => {
     await page.goto(`${base}/`);

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { call, type Schemas, useApi } from '../api';
 
 /**
@@ -13,6 +13,9 @@ export const useCataloguesStore = defineStore('catalogues', () => {
   const movementTypes = ref<Schemas['CodedItemDto'][]>([]);
   const units = ref<Schemas['UnitDto'][]>([]);
   const loaded = new Set<string>();
+  /** Choices as the forms offer them: code and name. */
+  const classOptions = computed(() => classes.value.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })));
+  const subjectOptions = computed(() => subjects.value.map((s) => ({ value: s.code, label: `${s.code} — ${s.name}` })));
 
   async function once(name: string, load: () => Promise<void>): Promise<void> {
     if (loaded.has(name)) return;
@@ -60,6 +63,8 @@ export const useCataloguesStore = defineStore('catalogues', () => {
   return {
     classes,
     subjects,
+    classOptions,
+    subjectOptions,
     documentTypes,
     movementTypes,
     units,

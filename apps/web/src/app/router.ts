@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { accountLinksRoutes } from '../features/account-links/account-links.routes';
+import { attendancesRoutes, citizenRoutes } from '../features/attendances/attendances.routes';
 import { boxesRoutes } from '../features/boxes/boxes.routes';
 import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
@@ -18,6 +19,7 @@ const routes: RouteRecordRaw[] = [
       ...boxesRoutes,
       ...processRoutes,
       ...searchRoutes,
+      ...attendancesRoutes,
       ...documentsRoutes,
       ...trustedDevicesRoutes,
     ],
@@ -25,7 +27,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: () => import('./PublicLayout.vue'),
-    children: [...signInRoutes, ...accountLinksRoutes, ...homeRoutes],
+    children: [...signInRoutes, ...accountLinksRoutes, ...homeRoutes, ...citizenRoutes],
   },
   { path: '/:rest(.*)*', redirect: '/' },
 ];

@@ -1,8 +1,7 @@
-import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
 import { nextPage } from '../../app/next-page';
-import { useProblemText } from '../../app/problem-text';
+import { useAttempt } from '../../app/use-attempt';
 import { useSignInStore } from './sign-in.store';
 
 /** What every step of signing in shares: the store, the page it leads to, and its error. */
@@ -11,24 +10,7 @@ export function useSignInStep() {
   const route = useRoute();
   const router = useRouter();
   const signIn = useSignInStore();
-  const problemText = useProblemText();
-  const error = ref<string | null>(null);
-  const working = ref(false);
-
-  /** Runs the step; a refusal is shown, never thrown. True when it went through. */
-  async function attempt(step: () => Promise<unknown>): Promise<boolean> {
-    working.value = true;
-    error.value = null;
-    try {
-      await step();
-      return true;
-    } catch (e) {
-      error.value = problemText(e);
-      return false;
-    } finally {
-      working.value = false;
-    }
-  }
+  const { error, working, attempt } = useAttempt();
 
   /** The page the sign-in was for (recorded by the guard), never outside the client. */
   const next = () => nextPage(route.query);
