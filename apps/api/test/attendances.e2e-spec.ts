@@ -369,3 +369,20 @@ describe('attendance and complaints intake (DOMAIN §10)', () => {
     });
   });
 });
+
+describe('the citizen’s consultation: request-rate limit', () => {
+  it('answers 429 problem details past the per-address limit, so protocols and CPFs cannot be tried at will', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const ask = () => t.http().get(`/api/v1/public/attendances/001.2026.A000001?cpf=${CPF}`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await ask()).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const res = await ask().expect(429);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.headers['retry-after']).toBeDefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
