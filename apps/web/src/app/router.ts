@@ -5,6 +5,7 @@ import { boxesRoutes } from '../features/boxes/boxes.routes';
 import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { processRoutes } from '../features/process/process.routes';
+import { publicRoutes } from '../features/public/public.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { signInRoutes, trustedDevicesRoutes } from '../features/sign-in/sign-in.routes';
 import { useSessionStore } from './session.store';
@@ -27,7 +28,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: () => import('./PublicLayout.vue'),
-    children: [...signInRoutes, ...accountLinksRoutes, ...homeRoutes, ...citizenRoutes],
+    children: [...signInRoutes, ...accountLinksRoutes, ...homeRoutes, ...citizenRoutes, ...publicRoutes],
   },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
