@@ -6,6 +6,7 @@ import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { processRoutes } from '../features/process/process.routes';
 import { publicRoutes } from '../features/public/public.routes';
+import { rafRoutes } from '../features/raf/raf.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { signInRoutes, trustedDevicesRoutes } from '../features/sign-in/sign-in.routes';
 import { useSessionStore } from './session.store';
@@ -21,6 +22,7 @@ const routes: RouteRecordRaw[] = [
       ...processRoutes,
       ...searchRoutes,
       ...attendancesRoutes,
+      ...rafRoutes,
       ...documentsRoutes,
       ...trustedDevicesRoutes,
     ],

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { AuthFlow } from './support/auth-flow';
+import { createUnit, createUser } from './support/factories';
+import type { TestApp } from './support/test-app';
+import { startWebClientTest, type WebClientTest } from './support/web-client';
+
+/**
+ * A member's documents and month in the web client, in Chromium against the real API: a
+ * template previewed against the process and rendered into a draft; the month's RAF
+ * previewed, exported and downloaded, then the re-export warning.
+ */
+describe('web client: drafts from templates and the RAF (SPA in Chromium)', () => {
+  let web: WebClientTest;
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let process: { id: string; number: string };
+
+  beforeAll(async () => {
+    web = await startWebClientTest();
+    ({ t, base, browser } = web);
+    const flow = new AuthFlow(t);
+    const unit = await createUnit(t, { name: 'Promotoria de Justiça de Arapiraca', city: 'Arapiraca' });
+    const member = await createUser(t, { profile: 'MEMBER', unitId: unit.id, secretaria: true });
+    const { secret } = await flow.enroll(member.username, member.password, member.email);
+    const token = (await flow.signIn(member.username, member.password, secret)).accessToken;
+    const post = (path: string, body: object) =>
+      t.http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body);
+    process = (
+      await post('/processes', {
+        unitId: unit.id,
+        classCode: 'NF',
+        subjectCode: '10011',
+        summary: 'Transporte escolar irregular',
+      }).expect(201)
+    ).body;
+    await post(`/processes/${process.id}/conclude`, { version: 1, userId: member.id }).expect(200);
+    await post('/templates', {
+      name: 'Despacho de instauração',
+      typeCode: 'DESPACHO',
+      body: '<p>Processo ${processo.numeracao.numero} (${processo.classe.nome}).</p><p>${localData}.</p>',
+    }).expect(201);
+
+    page = await (
+      await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+    ).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/entrar`);
+    await page.getByLabel('Usuário ou CPF').fill(member.username);
+    await page.getByLabel('Senha', { exact: true }).fill(member.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    flow.nextStep();
+    await page.getByLabel('Código', { exact: true }).fill(flow.code(secret));
+    await page.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByRole('heading', { name: 'Caixa de entrada' }).waitFor();
+  });
+
+  afterAll(() => web?.close());
+
+  it('previews a template against the process and renders it into a draft', async () => {
+    await page.getByRole('link', { name: process.number }).click();
+    await page.getByRole('button', { name: 'Minuta de modelo' }).click();
+    await page.getByRole('combobox', { name: 'Modelo' }).click();
+    await page.getByRole('option', { name: 'Despacho de instauração' }).click();
+    const preview = page.frameLocator('iframe[title="Pré-visualização neste processo"]');
+    await preview.getByText(`Processo ${process.number} (Notícia de Fato).`).waitFor();
+    await preview.getByText(/^Arapiraca\/AL, \d{1,2} de \w+ de \d{4}\.$/).waitFor();
+    await web.shot(page, '50-template-preview');
+    await page.getByRole('button', { name: 'Criar minuta' }).click();
+    await page.getByRole('heading', { name: 'Despacho de instauração' }).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Conteúdo' })
+      .getByText(`Processo ${process.number} (Notícia de Fato).`)
+      .waitFor();
+    await page.getByRole('button', { name: 'Assinar' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Assinar' }).click();
+    await page
+      .getByText(/Assinado em/)
+      .first()
+      .waitFor();
+  });
+
+  it('previews the month’s RAF, exports and downloads it, then warns of a re-export', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    await page.getByRole('link', { name: 'RAF' }).click();
+    await page.getByLabel('Competência').fill(month);
+    await page.getByRole('button', { name: 'Pré-visualizar' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /\d+ movimentos/ })
+      .waitFor();
+    await page.getByRole('cell', { name: process.number }).first().waitFor();
+    await web.shot(page, '51-raf-preview');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar e baixar XML' }).click(),
+    ]);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml).toContain('urn:acervo:raf:1');
+    expect(xml).toContain(process.number);
+    await page.getByText(/^Arquivo exportado \(SHA-256/).waitFor();
+
+    await page.getByRole('button', { name: 'Pré-visualizar' }).click();
+    await page.getByText(/já foi exportado/).waitFor();
+  });
+});
