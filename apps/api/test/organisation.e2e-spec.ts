@@ -373,6 +373,22 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
     });
   });
 
+  describe('directory', () => {
+    it('finds users and groups by part of their name, with their units and nothing personal', async () => {
+      const res = await as(chiefA.token)
+        .get(`/directory?q=${encodeURIComponent(memberB.fullName.slice(-8))}`)
+        .expect(200);
+      const found = res.body.users.find((u: { id: string }) => u.id === memberB.id);
+      expect(found).toEqual({ id: memberB.id, fullName: memberB.fullName, units: [expect.any(String)] });
+      expect(JSON.stringify(res.body)).not.toMatch(/cpf|email|@mp\.example/);
+    });
+
+    it('needs three characters, and a unit of one’s own', async () => {
+      await as(chiefA.token).get('/directory?q=ab').expect(400);
+      await as(admin).get('/directory?q=Teste').expect(403);
+    });
+  });
+
   describe('plantão roster', () => {
     let onDuty: Awaited<ReturnType<typeof createUser>>;
     const period = (startsAt: string, endsAt: string, memberId = onDuty.id) => ({

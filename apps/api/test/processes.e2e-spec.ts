@@ -255,6 +255,8 @@ describe('processes: registration, view, operations, boxes', () => {
       expect(await offered(secretaria)).not.toContain('sign');
       expect(await offered(member)).toEqual(expect.arrayContaining(['secrecy', 'draft', 'sign']));
       expect(await offered(member)).not.toContain('conclude');
+      expect(await offered(member)).toContain('grant-access');
+      expect(await offered(secretaria)).not.toContain('grant-access');
       expect(await offered(manager)).toEqual(['priority', 'distribute', 'lottery']);
       expect(await offered(inspector)).toEqual([]);
 

@@ -639,6 +639,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users and groups by part of their name, for naming them in a permission */
+        get: operations["DirectoryController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/distribution-groups": {
         parameters: {
             query?: never;
@@ -2597,6 +2614,26 @@ export interface components {
             items: components["schemas"]["DutyPeriodDto"][];
             nextCursor: string | null;
         };
+        DirectoryUserDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** @description The units it works in, by name */
+            units: string[];
+        };
+        DirectoryGroupDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Its unit, by name (none: institution-wide) */
+            unit: string | null;
+        };
+        DirectoryDto: {
+            /** @description Active users, at most 20 */
+            users: components["schemas"]["DirectoryUserDto"][];
+            /** @description User groups, at most 20 */
+            groups: components["schemas"]["DirectoryGroupDto"][];
+        };
         DistributionMemberInput: {
             /**
              * Format: uuid
@@ -3106,7 +3143,7 @@ export interface components {
             /** @description Chave do processo (public consultation of level 1); full content only */
             accessKey?: string;
             /** @description What the viewer may do with the process as it stands (operations, draft, sign); full content only. The act itself is checked again when asked. */
-            allowedActions?: ("conclude" | "to-secretaria" | "recover" | "forward" | "send-external" | "return-external" | "move" | "priority" | "archive" | "unarchive" | "convert" | "attach" | "insert-documents" | "link-draft" | "secrecy" | "deadlines" | "close-deadline" | "extend-deadline" | "extend-legal-deadline" | "distribute" | "lottery" | "impediment" | "draft" | "sign")[];
+            allowedActions?: ("conclude" | "to-secretaria" | "recover" | "forward" | "send-external" | "return-external" | "move" | "priority" | "archive" | "unarchive" | "convert" | "attach" | "insert-documents" | "link-draft" | "secrecy" | "deadlines" | "close-deadline" | "extend-deadline" | "extend-legal-deadline" | "distribute" | "lottery" | "impediment" | "draft" | "sign" | "grant-access")[];
             parties?: components["schemas"]["PartyDto"][];
             /** @description Processes attached (anexados) to this one that the viewer may see */
             attached?: components["schemas"]["AttachedProcessDto"][];
@@ -5917,6 +5954,35 @@ export interface operations {
             };
             /** @description Requires ADMIN or CHIEF or MANAGER */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DirectoryController_search: {
+        parameters: {
+            query: {
+                /** @description Part of a name (at least 3 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import type { Profile } from '../profiles';
+import { refuseGrant } from '../secrecy/grants';
 import {
   type Actor,
   allowedActions,
@@ -305,6 +306,7 @@ describe(allowedActions.name, () => {
         }
         expect(offered.includes('draft')).toBe(refuseDrafting(a, p) === null);
         expect(offered.includes('sign')).toBe(refuseSigning(a, p) === null);
+        expect(offered.includes('grant-access')).toBe(refuseGrant(a, p) === null);
       }
     }
   });

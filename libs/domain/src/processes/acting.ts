@@ -1,6 +1,7 @@
 import { Conflict, type DomainError, Forbidden } from '../errors';
 import { MEMBER_PROFILES } from '../organisation/assignments';
 import type { Profile } from '../profiles';
+import { refuseGrant } from '../secrecy/grants';
 
 /** Where a process is (DOMAIN §3.1): exactly one at a time. */
 export const LOCATIONS = ['SECRETARIA', 'CONCLUSO', 'EXTERNAL', 'ARCHIVED', 'ATTACHED'] as const;
@@ -286,8 +287,8 @@ export function refuseSigning(actor: Actor, p: ProcessPosition): Refusal | null 
   return allowed ? null : { reason: 'actor', message: 'Só membros do órgão assinam documentos.' };
 }
 
-/** What one may do with a process: an operation, or writing and signing its documents. */
-export type ProcessAction = Operation | 'draft' | 'sign';
+/** What one may do with a process: an operation, writing and signing its documents, granting access to it. */
+export type ProcessAction = Operation | 'draft' | 'sign' | 'grant-access';
 
 /**
  * The actions `allowedActions` judges. A cancellation is judged against the unit whose
@@ -297,6 +298,7 @@ export const OFFERED_ACTIONS: readonly ProcessAction[] = [
   ...OPERATIONS.filter((op) => op !== 'cancel-distribution'),
   'draft',
   'sign',
+  'grant-access',
 ];
 
 /**
@@ -309,6 +311,7 @@ export function allowedActions(actor: Actor, p: ProcessPosition): ProcessAction[
   return OFFERED_ACTIONS.filter((action) => {
     if (action === 'draft') return refuseDrafting(actor, p) === null;
     if (action === 'sign') return refuseSigning(actor, p) === null;
+    if (action === 'grant-access') return refuseGrant(actor, p) === null;
     return refuseOperation(actor, p, action) === null;
   });
 }

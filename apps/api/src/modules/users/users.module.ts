@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BootstrapAdminService } from './bootstrap-admin.service';
+import { DirectoryController } from './directory.controller';
 import { DutyPeriodsController } from './duty-periods.controller';
 import { DutyPeriodsService } from './duty-periods.service';
 import { GroupsController } from './groups.controller';
@@ -15,7 +16,7 @@ import { UsersService } from './users.service';
 /** The organisation: units, users and their assignments, groups, the plantão roster. */
 @Module({
   imports: [AuthModule],
-  controllers: [UnitsController, UsersController, GroupsController, DutyPeriodsController],
+  controllers: [UnitsController, UsersController, GroupsController, DutyPeriodsController, DirectoryController],
   providers: [
     BootstrapAdminService,
     OrganisationAccess,

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { AuthFlow } from './support/auth-flow';
+import { createUnit, createUser } from './support/factories';
+import type { TestApp } from './support/test-app';
+import { startWebClientTest, type WebClientTest } from './support/web-client';
+
+/**
+ * Explicit permissions in the web client, in Chromium against the real API: a member
+ * finds a user of another unit in the directory and allows it on a sealed (level 1)
+ * process, which that user then sees in full; the rule just added is marked in the list.
+ */
+describe('web client: permissions and denials (SPA in Chromium)', () => {
+  let web: WebClientTest;
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let outsider: Awaited<ReturnType<AuthFlow['signedInUser']>>;
+  let process: { id: string; number: string };
+
+  beforeAll(async () => {
+    web = await startWebClientTest();
+    ({ t, base, browser } = web);
+    const flow = new AuthFlow(t);
+    const unit = await createUnit(t);
+    const other = await createUnit(t, { name: 'Promotoria de Justiça de Penedo' });
+    const member = await createUser(t, { profile: 'MEMBER', unitId: unit.id, secretaria: true });
+    const { secret } = await flow.enroll(member.username, member.password, member.email);
+    const token = (await flow.signIn(member.username, member.password, secret)).accessToken;
+    outsider = await flow.signedInUser({ profile: 'MEMBER', unitId: other.id });
+    process = (
+      await t
+        .http()
+        .post('/api/v1/processes')
+        .auth(token, { type: 'bearer' })
+        .send({ unitId: unit.id, classCode: 'NF', subjectCode: '10011', summary: 'Apuração sigilosa', secrecyLevel: 1 })
+        .expect(201)
+    ).body;
+
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/entrar`);
+    await page.getByLabel('Usuário ou CPF').fill(member.username);
+    await page.getByLabel('Senha', { exact: true }).fill(member.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    flow.nextStep();
+    await page.getByLabel('Código', { exact: true }).fill(flow.code(secret));
+    await page.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByRole('heading', { name: 'Caixa de entrada' }).waitFor();
+  });
+
+  afterAll(() => web?.close());
+
+  const outsiderView = () => t.http().get(`/api/v1/processes/${process.id}`).auth(outsider.token, { type: 'bearer' });
+
+  it('allows a user of another unit, who then sees the process in full', async () => {
+    await outsiderView().expect(404);
+    await page.goto(`${base}/processos/${process.id}`);
+    await page.getByRole('tab', { name: 'Acesso' }).click();
+    await page.getByText('Nenhuma permissão ou negação explícita.').waitFor();
+    await page
+      .getByLabel('Buscar pelo nome (3 letras ou mais)')
+      .pressSequentially(outsider.fullName.slice(-8), { delay: 20 });
+    await page
+      .getByRole('option', { name: new RegExp(`${outsider.fullName} \\(Promotoria de Justiça de Penedo\\)`) })
+      .click();
+    await page.getByLabel('Justificativa').fill('Atuação conjunta com a PJ de Penedo');
+    await page.getByRole('button', { name: 'Registrar' }).click();
+    const row = page.getByRole('row').filter({ hasText: outsider.fullName });
+    await row.getByText('Nova').waitFor();
+    await row.getByText('Permitir').waitFor();
+    await web.shot(page, '60-access-granted');
+
+    const view = await outsiderView().expect(200);
+    expect(view.body).toMatchObject({ visibility: 'full', number: process.number, summary: 'Apuração sigilosa' });
+  });
+
+  it('removes the rule, and the process is sealed to that user again', async () => {
+    const row = page.getByRole('row').filter({ hasText: outsider.fullName });
+    await row.getByRole('button', { name: 'Remover' }).click();
+    await page.getByText('Nenhuma permissão ou negação explícita.').waitFor();
+    await outsiderView().expect(404);
+  });
+});
