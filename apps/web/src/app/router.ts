@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { accountLinksRoutes } from '../features/account-links/account-links.routes';
 import { attendancesRoutes, citizenRoutes } from '../features/attendances/attendances.routes';
 import { boxesRoutes } from '../features/boxes/boxes.routes';
+import { distributionRoutes } from '../features/distribution/distribution.routes';
 import { documentsRoutes } from '../features/documents/documents.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { processRoutes } from '../features/process/process.routes';
@@ -23,6 +24,7 @@ const routes: RouteRecordRaw[] = [
       ...searchRoutes,
       ...attendancesRoutes,
       ...rafRoutes,
+      ...distributionRoutes,
       ...documentsRoutes,
       ...trustedDevicesRoutes,
     ],
