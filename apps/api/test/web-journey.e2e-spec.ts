@@ -261,6 +261,30 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
     });
   });
 
+  it('takes its own Notícia de Fato by manual distribution', async () => {
+    const p = processes[0];
+    await page.getByRole('button', { name: 'Operações' }).click();
+    await page.getByRole('menuitem', { name: 'Distribuir (manual)' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Membro responsável' }).click();
+    await page
+      .getByRole('option', { name: /Usuário de Teste .* \(Membro\)/ })
+      .filter({ hasText: member.fullName })
+      .click();
+    await dialog.getByRole('button', { name: 'Distribuir (manual)' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByText(`Membro responsável${member.fullName}`)
+      .or(page.getByRole('definition').filter({ hasText: member.fullName }))
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: 'Distribuição' }).click();
+    await page.getByRole('cell', { name: 'Manual' }).waitFor();
+    await page.getByRole('tab', { name: 'Capa' }).click();
+    const view = await as(colleague).get(`/processes/${p.id}`).expect(200);
+    expect(view.body.responsibleMemberId).toBe(member.id);
+  });
+
   it('concludes the process to a colleague from the operations menu', async () => {
     const p = processes[0];
     await page.getByRole('heading', { name: `Processo ${p.number}` }).waitFor();

@@ -15,6 +15,9 @@ export interface OperationForm {
   movementCode?: string;
   note?: string;
   documentIds?: string[];
+  memberId?: string;
+  declarationId?: string;
+  returnUnitId?: string;
 }
 
 export type FieldKind = keyof OperationForm;
@@ -22,7 +25,8 @@ export type FieldKind = keyof OperationForm;
 /**
  * The operations the process page offers, with the fields of each form, in the menu's
  * order. The server decides which apply (the view's allowedActions); the rest of DOMAIN
- * §3.2 (distribution, conversion, attaching, documents joining) is for their own screens.
+ * §3.2 (conversion, attaching, documents joining, cancelling a distribution) is for their
+ * own screens.
  */
 export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
   { action: 'conclude', fields: ['userId'] },
@@ -35,6 +39,8 @@ export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[
   { action: 'priority', fields: [] },
   { action: 'deadlines', fields: ['description', 'days'] },
   { action: 'secrecy', fields: ['level', 'justification'] },
+  { action: 'distribute', fields: ['memberId'] },
+  { action: 'impediment', fields: ['declarationId', 'returnUnitId'] },
   { action: 'archive', fields: [] },
   { action: 'unarchive', fields: [] },
 ];
@@ -50,6 +56,8 @@ export type MenuOperation =
   | 'priority'
   | 'deadlines'
   | 'secrecy'
+  | 'distribute'
+  | 'impediment'
   | 'archive'
   | 'unarchive';
 
@@ -92,6 +100,16 @@ export function sendOperation(api: Api, view: ProcessView, action: MenuOperation
       return api.POST('/api/v1/processes/{id}/secrecy', {
         ...path,
         body: { version, level: form.level ?? view.secrecyLevel, justification: form.justification },
+      });
+    case 'distribute':
+      return api.POST('/api/v1/processes/{id}/distribute', {
+        ...path,
+        body: { version, memberId: form.memberId ?? '' },
+      });
+    case 'impediment':
+      return api.POST('/api/v1/processes/{id}/impediment', {
+        ...path,
+        body: { version, documentId: form.declarationId ?? '', unitId: form.returnUnitId },
       });
     case 'archive':
       return api.POST('/api/v1/processes/{id}/archive', { ...path, body: { version } });
