@@ -273,11 +273,7 @@ describe('web client: a day at the office (SPA in Chromium)', () => {
       .click();
     await dialog.getByRole('button', { name: 'Distribuir (manual)' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page
-      .getByText(`Membro responsável${member.fullName}`)
-      .or(page.getByRole('definition').filter({ hasText: member.fullName }))
-      .first()
-      .waitFor();
+    await page.getByRole('definition').filter({ hasText: member.fullName }).first().waitFor();
     await page.getByRole('tab', { name: 'Distribuição' }).click();
     await page.getByRole('cell', { name: 'Manual' }).waitFor();
     await page.getByRole('tab', { name: 'Capa' }).click();
