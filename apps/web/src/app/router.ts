@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { accountLinksRoutes } from '../features/account-links/account-links.routes';
+import { adminRoutes } from '../features/admin/admin.routes';
 import { attendancesRoutes, citizenRoutes } from '../features/attendances/attendances.routes';
 import { boxesRoutes } from '../features/boxes/boxes.routes';
 import { distributionRoutes } from '../features/distribution/distribution.routes';
@@ -25,6 +26,7 @@ const routes: RouteRecordRaw[] = [
       ...attendancesRoutes,
       ...rafRoutes,
       ...distributionRoutes,
+      ...adminRoutes,
       ...documentsRoutes,
       ...trustedDevicesRoutes,
     ],

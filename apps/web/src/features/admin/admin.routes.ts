@@ -1,0 +1,7 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const adminRoutes: RouteRecordRaw[] = [
+  { path: 'admin/orgaos', name: 'admin-units', component: () => import('./views/UnitsView.vue') },
+  { path: 'admin/usuarios', name: 'admin-users', component: () => import('./views/UsersView.vue') },
+  { path: 'admin/registros', name: 'admin-logs', component: () => import('./views/LogsView.vue') },
+];
