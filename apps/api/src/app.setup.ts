@@ -21,8 +21,9 @@ export function configureApp(app: NestExpressApplication): void {
     helmet({
       // Links in mails carry tokens: never leak them in a Referer.
       referrerPolicy: { policy: 'no-referrer' },
-      // The web client shows a PDF it read with the session's token from a blob: URL.
-      contentSecurityPolicy: { directives: { frameSrc: ["'self'", 'blob:'] } },
+      // The web client shows a PDF it read with the session's token from a blob: URL; the
+      // browser's PDF viewer inherits the policy, and draws with an embedded object.
+      contentSecurityPolicy: { directives: { frameSrc: ["'self'", 'blob:'], objectSrc: ["'self'", 'blob:'] } },
     }),
   );
   app.use(cookieParser());

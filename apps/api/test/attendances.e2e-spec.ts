@@ -194,12 +194,29 @@ describe('attendance and complaints intake (DOMAIN §10)', () => {
         subjectCode: '10011',
         location: 'SECRETARIA',
         secrecyLevel: 0,
-        parties: [{ name: 'Maria das Dores Silva', type: 'Noticiante', document: '52998224725', secret: false }],
+        parties: [{ name: 'Maria das Dores Silva', type: 'Noticiante', document: null, secret: true }],
       });
+      // Personal data (CPF, contact, account, what was handed in) at least at level 1.
       expect(view.body.documents).toEqual([
-        expect.objectContaining({ typeCode: 'TERMO', title: `Termo de atendimento ${a.protocol}`, status: 'SIGNED' }),
-        expect.objectContaining({ typeCode: 'DOCUMENTO_RECEBIDO', title: 'Foto da cozinha', status: 'SIGNED' }),
+        expect.objectContaining({
+          typeCode: 'TERMO',
+          title: `Termo de atendimento ${a.protocol}`,
+          status: 'SIGNED',
+          secrecyLevel: 1,
+        }),
+        expect.objectContaining({
+          typeCode: 'DOCUMENTO_RECEBIDO',
+          title: 'Foto da cozinha',
+          status: 'SIGNED',
+          secrecyLevel: 1,
+        }),
       ]);
+      expect(
+        (await db().query(`SELECT content FROM attendance_files WHERE attendance_id = $1`, [a.id]))[0].content,
+      ).toBeNull();
+      const elsewhere = await as(outsider).get(`/processes/${converted.body.processId}`).expect(200);
+      expect(elsewhere.body.documents).toEqual([]);
+      expect(elsewhere.body.parties[0].document).toBeNull();
       const term = await as(member).get(`/documents/${view.body.documents[0].id}/content`).expect(200);
       expect(term.text).toContain('A escola do bairro está sem merenda há três semanas.');
       expect(term.text).toContain('529.982.247-25');
@@ -314,6 +331,10 @@ describe('attendance and complaints intake (DOMAIN §10)', () => {
       expect(csv.text.startsWith('\uFEFF')).toBe(true);
 
       await as(member).get(`/reports/complaints-by-supplier?from=${start}&to=2000-01-01`).expect(400);
+      const impossible = await as(member)
+        .get(`/reports/complaints-by-supplier?from=2026-02-30&to=${start}`)
+        .expect(400);
+      expect(impossible.body.errors).toEqual([{ field: 'from', message: 'dia inexistente' }]);
       await as(member).get(`/reports/complaints-by-supplier?from=${start}&to=${start}&unitId=${other.id}`).expect(403);
     });
   });
@@ -353,6 +374,26 @@ describe('attendance and complaints intake (DOMAIN §10)', () => {
       const answer = await t.http().get(`/api/v1/public/attendances/${a.protocol}?cpf=${CPF}`).expect(200);
       expect(answer.body.process).toBeUndefined();
       expect(JSON.stringify(answer.body)).not.toContain(target.number);
+      // Nor does the attendance name it to a colleague of the unit who may not see it.
+      const assistant = await flow.signedInUser({ profile: 'ASSISTANT', unitId: unit.id, linkedMemberId: member.id });
+      const sealed = (
+        await as(member)
+          .post('/processes', {
+            unitId: unit.id,
+            classCode: 'NF',
+            subjectCode: '10011',
+            summary: 'Nível 2',
+            secrecyLevel: 2,
+          })
+          .expect(201)
+      ).body;
+      const b = await register();
+      await as(clerk).post(`/attendances/${b.id}/attach`, { version: 1, processId: sealed.id }).expect(200);
+      const seenByAssistant = await as(assistant).get(`/attendances/${b.id}`).expect(200);
+      expect(seenByAssistant.body).toMatchObject({ outcome: 'ATTACHED', processId: null, processNumber: null });
+      const again = await as(assistant).post(`/attendances/${b.id}/convert`, { version: 2 }).expect(409);
+      expect(again.body.detail).not.toContain(sealed.number);
+      expect((await as(member).get(`/attendances/${b.id}`).expect(200)).body.processNumber).toBe(sealed.number);
     });
 
     it('answers a wrong CPF exactly as an unknown protocol', async () => {

@@ -113,7 +113,8 @@ describe('web client: attendance and complaints (SPA in Chromium)', () => {
     await page.getByRole('heading', { name: 'Secretaria' }).waitFor();
     await page.getByRole('link', { name: nfNumber }).click();
     await page.getByRole('heading', { name: `Processo ${nfNumber}` }).waitFor();
-    await page.getByText('Maria das Dores Silva').waitFor();
+    // The citizen is a secret party: named on request, never to the public.
+    await page.getByText('Parte sigilosa').waitFor();
     await page.getByRole('tab', { name: /Documentos/ }).click();
     await page.getByRole('cell', { name: `Termo de atendimento ${protocol}` }).waitFor();
     await page.getByRole('cell', { name: 'cardapio' }).waitFor();

@@ -52,16 +52,26 @@ describe('the API client', () => {
     });
   });
 
-  it('never renews for a sign-in call: its 401 is a wrong password or code', async () => {
+  it('never renews without a session: a sign-in step’s 401 is a wrong password or code', async () => {
     fakeServer().on('POST', '/api/v1/auth/login', {
       status: 401,
       body: { status: 401, detail: 'Usuário ou senha inválidos.' },
     });
-    const tokens = keeper('access-1', 'access-2');
+    const tokens = keeper(null, 'access-2');
     await expect(
       call(createApi(tokens).POST('/api/v1/auth/login', { body: { username: 'a', password: 'b' } })),
     ).rejects.toMatchObject({ problem: { detail: 'Usuário ou senha inválidos.' } });
     expect(tokens.renewals).toBe(0);
+  });
+
+  it('renews for the session’s own calls under /auth (sign out, trusted devices)', async () => {
+    const server = fakeServer().on('GET', '/api/v1/auth/trusted-devices', (c) =>
+      c.authorization === 'Bearer access-2' ? { status: 200, body: [] } : { status: 401 },
+    );
+    const tokens = keeper('access-1', 'access-2');
+    await call(createApi(tokens).GET('/api/v1/auth/trusted-devices'));
+    expect(tokens.renewals).toBe(1);
+    expect(server.calls).toHaveLength(2);
   });
 
   it('turns a network failure into status 0', async () => {

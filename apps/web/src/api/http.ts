@@ -13,9 +13,6 @@ export interface TokenKeeper {
   renew(): Promise<string | null>;
 }
 
-/** Sign-in calls answer 401 for a wrong password or code: renewing the session means nothing there. */
-const AUTH_PATH = /\/api\/v1\/auth\//;
-
 /**
  * The one place tokens are handled: every request carries the access token, and a 401
  * (an access token expired meanwhile) renews the session once and repeats the request.
@@ -27,7 +24,8 @@ export function authenticatedFetch(keeper: TokenKeeper, send: typeof fetch = (r)
     const token = keeper.accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     const response = await send(request);
-    if (response.status !== 401 || !token || AUTH_PATH.test(request.url)) return response;
+    // Without a token there is no session to renew: the sign-in steps, whose 401 is a wrong password or code.
+    if (response.status !== 401 || !token) return response;
     const renewed = await keeper.renew();
     if (!renewed) return response;
     again.headers.set('Authorization', `Bearer ${renewed}`);

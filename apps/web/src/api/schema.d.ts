@@ -3828,6 +3828,11 @@ export interface components {
         ConvertAttendanceDto: {
             /** @description The attendance version read */
             version: number;
+            /**
+             * @description The Notícia de Fato’s level (within what the caller may assign); the Termo and the files received are at least level 1
+             * @default 0
+             */
+            secrecyLevel: number;
             /** @description Ementa of the Notícia de Fato (short, without party names); default: the subject and the protocol */
             summary?: string;
         };

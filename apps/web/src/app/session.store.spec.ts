@@ -61,6 +61,13 @@ describe('useSessionStore', () => {
     expect(sessionStorage.getItem('acervo.refresh')).toBeNull();
   });
 
+  it('keeps the session through a network failure while renewing', async () => {
+    fakeServer();
+    sessionStorage.setItem('acervo.refresh', 'r1');
+    expect(await useSessionStore().renew()).toBeNull();
+    expect(sessionStorage.getItem('acervo.refresh')).toBe('r1');
+  });
+
   it('signs out: the server ends the session and the tokens are forgotten, even offline', async () => {
     fakeServer().on('GET', '/api/v1/me', { status: 200, body: ME });
     const session = useSessionStore();

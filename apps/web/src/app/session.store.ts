@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { createApi, type Schemas } from '../api/http';
-import { call } from '../api/problem';
+import { call, problemOf } from '../api/problem';
 
 /**
  * The refresh token survives a reload of this tab (sessionStorage), never the tab itself
@@ -10,6 +10,9 @@ import { call } from '../api/problem';
 const REFRESH_KEY = 'acervo.refresh';
 
 type Tokens = { accessToken: string; refreshToken: string };
+
+/** The answers of /auth/refresh that mean the session is over. */
+const SESSION_ENDED = [400, 401, 403];
 
 /** The signed-in session: its tokens, who is signed in, and ending it. */
 export const useSessionStore = defineStore('session', () => {
@@ -48,8 +51,10 @@ export const useSessionStore = defineStore('session', () => {
         const tokens = await call(anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } }));
         keep(tokens);
         return tokens.accessToken;
-      } catch {
-        forget();
+      } catch (error) {
+        // Only a refused refresh token ends the session; offline or a busy server must not
+        // throw the user's work away.
+        if (SESSION_ENDED.includes(problemOf(error).status)) forget();
         return null;
       }
     })().finally(() => (renewing = null));

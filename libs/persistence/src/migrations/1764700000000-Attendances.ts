@@ -61,10 +61,12 @@ export class Attendances1764700000000 implements MigrationInterface {
         "title" text NOT NULL,
         "size" integer NOT NULL,
         "sha256" text NOT NULL,
-        "content" bytea NOT NULL,
+        "content" bytea,
         "received_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         "document_id" uuid,
         CONSTRAINT "PK_attendance_files" PRIMARY KEY ("id"),
+        -- Once joined to the process the file lives there only, under its secrecy.
+        CONSTRAINT "CHK_attendance_files_kept_once" CHECK (("content" IS NULL) = ("document_id" IS NOT NULL)),
         CONSTRAINT "FK_attendance_files_attendance" FOREIGN KEY ("attendance_id") REFERENCES "attendances"("id") ON DELETE RESTRICT,
         CONSTRAINT "FK_attendance_files_document" FOREIGN KEY ("document_id") REFERENCES "documents"("id") ON DELETE RESTRICT
       )`);

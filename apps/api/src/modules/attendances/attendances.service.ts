@@ -16,6 +16,7 @@ import {
   NotFound,
   ValidationFailed,
 } from '@acervo/domain';
+import { fullContentSql, type ViewerSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -40,6 +41,12 @@ import type {
 } from './dto/attendance.dto';
 
 export const ATTENDANCE_NOT_FOUND = 'Atendimento não encontrado.';
+
+/** The least level of the Termo de atendimento and the files received, in the process they join. */
+const ATTENDANCE_DOCUMENT_LEVEL = 1;
+
+/** Viewer-bound queries bind the viewer as `$2` and the application's "now" as `$3`. */
+const VIEWER: ViewerSql = { user: '$2', now: '$3' };
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -136,7 +143,7 @@ export class AttendancesService {
   async get(actor: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<AttendanceDto> {
     const [row] = await db.query<Row[]>(`${SELECT} WHERE a.id = $1`, [id]);
     if (!row || !mayReadAttendancesOf(actor, row.unit_id)) throw new NotFound(ATTENDANCE_NOT_FOUND);
-    return this.toDto(db, row);
+    return (await this.toDtos(db, actor, [row]))[0];
   }
 
   /** The units' attendances, newest first; by protocol, CPF or part of the name. */
@@ -162,7 +169,7 @@ export class AttendancesService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: await Promise.all(page.map((r) => this.toDto(this.dataSource.manager, r))),
+      items: await this.toDtos(this.dataSource.manager, actor, page),
       nextCursor:
         rows.length > query.limit && last ? encodeCursor({ key: last.attended_at.toISOString(), id: last.id }) : null,
     };
@@ -205,13 +212,15 @@ export class AttendancesService {
           classCode: 'NF',
           subjectCode: a.subject_code,
           summary: dto.summary?.trim() || `${a.subject_name} (atendimento ${a.protocol})`,
-          secrecyLevel: 0,
+          secrecyLevel: dto.secrecyLevel ?? 0,
           oldProcess: false,
-          parties: [{ name: a.person_name, type: 'Noticiante', document: a.person_cpf, secret: false }],
+          // The citizen's name is not the public's (a secret party), and its CPF and contact
+          // stay in the Termo, a document of its own level.
+          parties: [{ name: a.person_name, type: 'Noticiante', secret: true }],
         },
         { at: now, authority: 'CALLER' },
       );
-      const process = { id: registered.id, unitId: a.unit_id, secrecyLevel: 0 };
+      const process = { id: registered.id, unitId: a.unit_id, secrecyLevel: dto.secrecyLevel ?? 0 };
       const documentIds = await this.joinInto(tx, actor, a, process);
       await appendEvent(tx, registered.id, now, {
         code: MOVEMENTS.ATTENDANCE.code,
@@ -260,10 +269,12 @@ export class AttendancesService {
     const [row] = locked ? await tx.query<Row[]>(`${SELECT} WHERE a.id = $1`, [id]) : [];
     if (!row || !mayReadAttendancesOf(actor, row.unit_id)) throw new NotFound(ATTENDANCE_NOT_FOUND);
     if (row.outcome) {
+      const [shown] = await this.hideUnseen(tx, actor, [row]);
+      const where = shown.process_number ? ` ${shown.process_number}` : '';
       throw new Conflict(
         row.outcome === 'CONVERTED'
-          ? `Atendimento já convertido no processo ${row.process_number}.`
-          : `Atendimento já juntado ao processo ${row.process_number}.`,
+          ? `Atendimento já convertido no processo${where}.`
+          : `Atendimento já juntado ao processo${where}.`,
       );
     }
     if (version !== undefined && row.version !== version) throw staleVersion('O atendimento foi alterado');
@@ -296,7 +307,9 @@ export class AttendancesService {
           }
         : null,
     });
-    const base = { processId: p.id, unitId: p.unitId, level: p.secrecyLevel };
+    // What the citizen told and handed in is personal data: at least level 1 (the unit's
+    // staff within their cap), whatever the process's own level.
+    const base = { processId: p.id, unitId: p.unitId, level: Math.max(ATTENDANCE_DOCUMENT_LEVEL, p.secrecyLevel) };
     const termId = await this.documents.insert(tx, actor, {
       ...base,
       typeCode: 'TERMO',
@@ -318,7 +331,8 @@ export class AttendancesService {
         pdf: f.content,
       });
       await this.documents.freeze(tx, actor, { id: documentId, format: 'PDF', html: null }, p);
-      await tx.query(`UPDATE attendance_files SET document_id = $2 WHERE id = $1`, [f.id, documentId]);
+      // Kept once, in the process, under its secrecy: the attendance keeps only the reference.
+      await tx.query(`UPDATE attendance_files SET document_id = $2, content = NULL WHERE id = $1`, [f.id, documentId]);
       ids.push(documentId);
     }
     return ids;
@@ -335,6 +349,28 @@ export class AttendancesService {
       `UPDATE attendances SET outcome = $2, process_id = $3, outcome_at = $4, version = version + 1 WHERE id = $1`,
       [id, outcome, processId, at],
     );
+  }
+
+  /** The rows as the viewer may read them: a process it may not see in full is not named (§4.1). */
+  private async hideUnseen(db: EntityManager, actor: Actor, rows: Row[]): Promise<Row[]> {
+    const ids = rows.flatMap((r) => (r.process_id ? [r.process_id] : []));
+    if (ids.length === 0) return rows;
+    const seen = new Set(
+      (
+        await db.query<{ id: string }[]>(
+          `SELECT p.id FROM processes p WHERE p.id = ANY($1::uuid[]) AND ${fullContentSql('p', VIEWER)}`,
+          [ids, actor.userId, this.clock.now()],
+        )
+      ).map((p) => p.id),
+    );
+    return rows.map((r) =>
+      r.process_id && !seen.has(r.process_id) ? { ...r, process_id: null, process_number: null } : r,
+    );
+  }
+
+  private async toDtos(db: EntityManager, actor: Actor, rows: Row[]): Promise<AttendanceDto[]> {
+    const shown = await this.hideUnseen(db, actor, rows);
+    return Promise.all(shown.map((r) => this.toDto(db, r)));
   }
 
   private async toDto(db: EntityManager, r: Row): Promise<AttendanceDto> {

@@ -8,6 +8,12 @@ import type { ComplaintsReportDto, ComplaintsReportQuery } from './dto/attendanc
 
 const CATEGORIES = Object.keys(COMPLAINT_CATEGORIES);
 
+/** A day that exists (2026-02-30 parses in JavaScript, but is no day), from year 1. */
+function isCalendarDay(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text && text >= '0001-01-01';
+}
+
 /** Consumer complaints per supplier (CNPJ) in a period, days in the institution's time zone. */
 @Injectable()
 export class ComplaintsReport {
@@ -18,7 +24,10 @@ export class ComplaintsReport {
   ) {}
 
   async run(actor: Actor, query: ComplaintsReportQuery): Promise<ComplaintsReportDto> {
-    if (Number.isNaN(Date.parse(query.from)) || Number.isNaN(Date.parse(query.to)) || query.from > query.to) {
+    for (const field of ['from', 'to'] as const) {
+      if (!isCalendarDay(query[field])) throw new ValidationFailed([{ field, message: 'dia inexistente' }]);
+    }
+    if (query.from > query.to) {
       throw new ValidationFailed([{ field: 'to', message: 'período inválido: from deve ser um dia até to' }]);
     }
     const units = this.attendances.readableUnits(actor, query.unitId);
@@ -32,7 +41,9 @@ export class ComplaintsReport {
                       count(*) OVER (PARTITION BY supplier_cnpj, complaint_category)::int AS n
                  FROM attendances
                 WHERE kind = 'COMPLAINT' AND unit_id = ANY($1::uuid[])
-                  AND (attended_at AT TIME ZONE $2)::date BETWEEN $3::date AND $4::date) c
+                  -- The period's bounds as instants, so the (supplier, attended_at) index serves.
+                  AND attended_at >= ($3::date::timestamp AT TIME ZONE $2)
+                  AND attended_at < (($4::date + 1)::timestamp AT TIME ZONE $2)) c
         GROUP BY supplier_cnpj
         ORDER BY total DESC, supplier_cnpj`,
       [units, timeZone, query.from, query.to],

@@ -27,7 +27,11 @@ function pagedServer() {
     .on('GET', '/api/v1/boxes/inbox', (c) => {
       const cursor = new URLSearchParams(c.path.split('?')[1]).get('cursor');
       const n = cursor ? Number(cursor.slice(1)) : 1;
-      return { status: 200, body: { items: [item(n)], nextCursor: n < 3 ? `c${n + 1}` : null, total: 3 } };
+      // As the server does: the total with the first page only.
+      return {
+        status: 200,
+        body: { items: [item(n)], nextCursor: n < 3 ? `c${n + 1}` : null, ...(cursor ? {} : { total: 3 }) },
+      };
     })
     .on('GET', '/api/v1/boxes', { status: 200, body: [{ box: 'inbox', count: 3 }] });
 }
@@ -46,12 +50,33 @@ describe('useBoxesStore', () => {
     await boxes.nextPage();
     seen.push(boxes.items[0].id);
     expect(seen).toEqual(['p1', 'p2', 'p3']);
+    expect(boxes.total).toBe(3);
     expect(boxes.nextCursor).toBeNull();
     await boxes.previousPage();
     expect(boxes.items[0].id).toBe('p2');
     await boxes.previousPage();
     expect(boxes.items[0].id).toBe('p1');
     expect(boxes.pageNumber).toBe(0);
+  });
+
+  it('shows only the latest request’s answer when answers cross', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    fakeServer()
+      .on('GET', '/api/v1/boxes/outbox', { status: 200, body: { items: [item(9)], nextCursor: null, total: 1 } })
+      .on('GET', '/api/v1/boxes/inbox', { status: 200, body: { items: [item(1)], nextCursor: null, total: 1 } });
+    const boxes = useBoxesStore();
+    const original = globalThis.fetch;
+    vi.stubGlobal('fetch', async (r: Request) => {
+      if (new URL(r.url).pathname.endsWith('/outbox')) await slow;
+      return original(r);
+    });
+    const first = boxes.open('outbox', {});
+    await boxes.open('inbox', {});
+    release();
+    await first;
+    expect(boxes.box).toBe('inbox');
+    expect(boxes.items.map((i) => i.id)).toEqual(['p1']);
   });
 
   it('sends the filters it was given, and none that are empty', async () => {

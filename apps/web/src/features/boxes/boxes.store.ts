@@ -35,7 +35,11 @@ export const useBoxesStore = defineStore('boxes', () => {
     counts.value = Object.fromEntries(list.map((c) => [c.box, c.count]));
   }
 
-  async function read(cursor: string | undefined): Promise<void> {
+  /** Answers arrive in any order: only the latest request's may show. */
+  let latest = 0;
+
+  async function read(cursor: string | undefined): Promise<boolean> {
+    const request = ++latest;
     loading.value = true;
     try {
       const page = await call(
@@ -46,11 +50,14 @@ export const useBoxesStore = defineStore('boxes', () => {
           },
         }),
       );
+      if (request !== latest) return false;
       items.value = page.items;
-      total.value = page.total ?? null;
+      // The server counts on the first page only.
+      if (page.total !== undefined) total.value = page.total;
       nextCursor.value = page.nextCursor ?? null;
+      return true;
     } finally {
-      loading.value = false;
+      if (request === latest) loading.value = false;
     }
   }
 
@@ -59,21 +66,20 @@ export const useBoxesStore = defineStore('boxes', () => {
     box.value = name;
     query.value = filters;
     cursors.value = [];
+    total.value = null;
     await read(undefined);
   }
 
   async function nextPage(): Promise<void> {
     if (!nextCursor.value) return;
     const after = nextCursor.value;
-    await read(after);
-    cursors.value = [...cursors.value, after];
+    if (await read(after)) cursors.value = [...cursors.value, after];
   }
 
   async function previousPage(): Promise<void> {
     if (cursors.value.length === 0) return;
     const before = cursors.value.slice(0, -1);
-    await read(before.at(-1));
-    cursors.value = before;
+    if (await read(before.at(-1))) cursors.value = before;
   }
 
   async function reload(): Promise<void> {

@@ -177,6 +177,17 @@ export class ConvertAttendanceDto {
   version: number;
 
   @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 5,
+    default: 0,
+    description:
+      'The Notícia de Fato’s level (within what the caller may assign); the Termo and the files received are at least level 1',
+  })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3, 4, 5])
+  secrecyLevel?: number;
+
+  @ApiPropertyOptional({
     description: 'Ementa of the Notícia de Fato (short, without party names); default: the subject and the protocol',
   })
   @IsOptional()
