@@ -92,6 +92,13 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
       .filter({ hasText: /\d+ movimentos/ })
       .waitFor();
     await page.getByRole('cell', { name: process.number }).first().waitFor();
+    await page.getByLabel('Dia').fill(`${month}-03`);
+    await page.getByRole('combobox', { name: 'Tipo' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByLabel('Descrição').fill('Reunião com o Conselho Tutelar');
+    await page.getByRole('button', { name: 'Registrar atividade' }).click();
+    await page.getByRole('cell', { name: 'Reunião com o Conselho Tutelar' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 atividades' }).waitFor();
     await web.shot(page, '51-raf-preview');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -100,6 +107,7 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
     const xml = readFileSync((await download.path())!, 'utf8');
     expect(xml).toContain('urn:acervo:raf:1');
     expect(xml).toContain(process.number);
+    expect(xml).toContain('Reunião com o Conselho Tutelar');
     await page.getByText(/^Arquivo exportado \(SHA-256/).waitFor();
 
     await page.getByRole('button', { name: 'Pré-visualizar' }).click();
