@@ -69,6 +69,16 @@ describe('web client: administration (SPA in Chromium)', () => {
     await web.shot(page, '80-admin-users');
     const mail = await t.smtp.waitForMailTo('beatriz.lins@mp.example');
     expect(mail.text).toMatch(/\/senha\/redefinir#token=/);
+
+    await page.getByRole('link', { name: 'Configurações da instituição' }).click();
+    await page.getByLabel('Dias de um dispositivo liberado').fill('15');
+    await page.getByRole('button', { name: 'Salvar configurações' }).click();
+    await page.getByText('Configurações salvas.').waitFor();
+    const settings = await t
+      .http()
+      .get('/api/v1/institution-settings')
+      .auth((await flow.signIn(TEST_ADMIN.username, TEST_ADMIN.password, secret)).accessToken, { type: 'bearer' });
+    expect(settings.body.trustedDeviceDays).toBe(15);
     await context.close();
   });
 

@@ -89,5 +89,18 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
     await first.getByRole('button', { name: 'Conferir' }).click();
     await first.getByText('Sorteio conferido').waitFor();
     await web.shot(page, '70-lottery-report');
+
+    // Relatórios › Distribuição: the period narrows the counts and the history.
+    const history = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Período' }) });
+    expect(await history.getByRole('row').count()).toBe(7);
+    const tomorrow = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10);
+    await page.getByLabel('De', { exact: true }).fill(tomorrow);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByText('Nenhuma distribuição.').waitFor();
+    const none = await page
+      .getByRole('list', { name: 'Distribuições por membro' })
+      .getByText(/recebido\(s\)$/)
+      .allTextContents();
+    expect(none.map((c) => Number(c.split(' ')[0]))).toEqual([0, 0, 0]);
   });
 });

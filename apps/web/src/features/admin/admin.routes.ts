@@ -4,4 +4,5 @@ export const adminRoutes: RouteRecordRaw[] = [
   { path: 'admin/orgaos', name: 'admin-units', component: () => import('./views/UnitsView.vue') },
   { path: 'admin/usuarios', name: 'admin-users', component: () => import('./views/UsersView.vue') },
   { path: 'admin/registros', name: 'admin-logs', component: () => import('./views/LogsView.vue') },
+  { path: 'admin/configuracoes', name: 'admin-settings', component: () => import('./views/SettingsView.vue') },
 ];
