@@ -53,7 +53,7 @@ describe('web client: administration (SPA in Chromium)', () => {
     await page.getByRole('button', { name: 'Cadastrar órgão' }).click();
     await page.getByRole('cell', { name: '77ª Promotoria de Justiça da Capital' }).waitFor();
 
-    await page.getByRole('link', { name: 'Usuários' }).click();
+    await page.getByRole('link', { name: 'Usuários', exact: true }).click();
     await page.getByLabel('Nome', { exact: true }).fill('Beatriz Lins Cavalcanti');
     await page.getByLabel('Usuário', { exact: true }).fill('beatriz.lins');
     await page.getByLabel('CPF').fill('111.444.777-35');
@@ -93,6 +93,23 @@ describe('web client: administration (SPA in Chromium)', () => {
     await web.shot(page, '81-admin-logs');
     await page.getByText('Acessos', { exact: true }).click();
     await page.getByRole('columnheader', { name: 'Como' }).waitFor();
+
+    const aide = await createUser(t, { profile: 'ANALYST', unitId: unit.id, linkedMemberId: chief.id });
+    await page.getByRole('link', { name: 'Grupos de usuários' }).click();
+    await page.getByLabel('Novo grupo').fill('Assessoria do gabinete');
+    await page.getByRole('button', { name: 'Criar grupo' }).click();
+    await page.getByLabel('Nome', { exact: true }).waitFor();
+    await page
+      .getByLabel('Buscar pelo nome (3 letras ou mais)')
+      .pressSequentially(aide.fullName.slice(-8), { delay: 20 });
+    await page.getByRole('option', { name: new RegExp(aide.fullName) }).click();
+    await page.getByRole('button', { name: 'Salvar grupo' }).click();
+    await page.getByText('Grupo salvo.').waitFor();
+    const token = (await flow.signIn(chief.username, chief.password, secret)).accessToken;
+    const groups = await t.http().get('/api/v1/groups').auth(token, { type: 'bearer' }).expect(200);
+    expect(groups.body.items).toEqual([
+      expect.objectContaining({ name: 'Assessoria do gabinete', members: [expect.objectContaining({ id: aide.id })] }),
+    ]);
     await context.close();
   });
 });

@@ -4,5 +4,6 @@ export const adminRoutes: RouteRecordRaw[] = [
   { path: 'admin/orgaos', name: 'admin-units', component: () => import('./views/UnitsView.vue') },
   { path: 'admin/usuarios', name: 'admin-users', component: () => import('./views/UsersView.vue') },
   { path: 'admin/registros', name: 'admin-logs', component: () => import('./views/LogsView.vue') },
+  { path: 'admin/grupos', name: 'admin-groups', component: () => import('./views/GroupsView.vue') },
   { path: 'admin/configuracoes', name: 'admin-settings', component: () => import('./views/SettingsView.vue') },
 ];
