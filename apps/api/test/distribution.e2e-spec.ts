@@ -476,6 +476,11 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
       const term = await signed(p.id, 'TERMO_CANCELAMENTO_DISTRIBUICAO', chief);
       const version = (await view(p.id)).version;
 
+      const offered = async (user: Signed) =>
+        (await as(user).get(`/processes/${p.id}`).expect(200)).body.allowedActions as string[];
+      expect(await offered(manager)).toContain('cancel-distribution');
+      expect(await offered(member)).not.toContain('cancel-distribution');
+
       const before = await writes();
       await as(member).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }).expect(403);
       await as(intern).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }).expect(403);
@@ -487,6 +492,7 @@ describe('distribution: manual, lottery with compensation, prevention, impedimen
 
       await as(manager).post(`/processes/${p.id}/cancel-distribution`, { version, documentId: term }).expect(200);
       expect((await counters(pair.id)).get(first)).toBe(0);
+      expect(await offered(manager)).not.toContain('cancel-distribution');
       const after = await view(p.id);
       expect(after.responsibleMemberId).toBeNull();
       expect(after.distributions[0]).toMatchObject({ memberId: first, endReason: 'CANCELLED', cancelled: true });

@@ -17,6 +17,8 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
   let browser: Browser;
   let page: Page;
   const numbers: string[] = [];
+  const ids: string[] = [];
+  let chiefToken: string;
 
   beforeAll(async () => {
     web = await startWebClientTest();
@@ -29,6 +31,7 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
     const token = (await flow.signIn(manager.username, manager.password, secret)).accessToken;
     const post = (path: string, body: object) =>
       t.http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body);
+    chiefToken = (await flow.signedInUser({ profile: 'CHIEF', unitId: centre.id })).token;
     const members = [];
     for (let i = 0; i < 3; i++) members.push(await createUser(t, { profile: 'MEMBER', unitId: office.id }));
     await post('/distribution-groups', {
@@ -44,6 +47,7 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
         summary: `Representação ${i + 1}`,
       }).expect(201);
       numbers.push(p.body.number);
+      ids.push(p.body.id);
     }
 
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
@@ -102,5 +106,29 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
       .getByText(/recebido\(s\)$/)
       .allTextContents();
     expect(none.map((c) => Number(c.split(' ')[0]))).toEqual([0, 0, 0]);
+  });
+
+  it('cancels a distribution with the signed term, from the Operações menu', async () => {
+    const chief = (path: string, body: object) =>
+      t.http().post(`/api/v1${path}`).auth(chiefToken, { type: 'bearer' }).send(body);
+    const term = await chief(`/processes/${ids[0]}/documents`, {
+      typeCode: 'TERMO_CANCELAMENTO_DISTRIBUICAO',
+      title: 'Termo de cancelamento',
+      content: '<p>Cancelo a distribuição por erro material.</p>',
+    }).expect(201);
+    await chief(`/documents/${term.body.id}/sign`, { version: term.body.version }).expect(200);
+
+    await page.goto(`${base}/processos/${ids[0]}`);
+    await page.getByRole('button', { name: 'Operações' }).click();
+    await page.getByRole('menuitem', { name: 'Cancelar distribuição' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Termo de cancelamento assinado' }).click();
+    await page.getByRole('option', { name: 'Termo de cancelamento' }).click();
+    await dialog.getByRole('button', { name: 'Cancelar distribuição' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Distribuição' }).click();
+    await page.getByRole('cell', { name: 'Cancelada' }).waitFor();
+    await page.getByRole('button', { name: 'Operações' }).click();
+    expect(await page.getByRole('menuitem', { name: 'Cancelar distribuição' }).count()).toBe(0);
   });
 });

@@ -3143,7 +3143,7 @@ export interface components {
             /** @description Chave do processo (public consultation of level 1); full content only */
             accessKey?: string;
             /** @description What the viewer may do with the process as it stands (operations, draft, sign); full content only. The act itself is checked again when asked. */
-            allowedActions?: ("conclude" | "to-secretaria" | "recover" | "forward" | "send-external" | "return-external" | "move" | "priority" | "archive" | "unarchive" | "convert" | "attach" | "insert-documents" | "link-draft" | "secrecy" | "deadlines" | "close-deadline" | "extend-deadline" | "extend-legal-deadline" | "distribute" | "lottery" | "impediment" | "draft" | "sign" | "grant-access")[];
+            allowedActions?: ("conclude" | "to-secretaria" | "recover" | "forward" | "send-external" | "return-external" | "move" | "priority" | "archive" | "unarchive" | "convert" | "attach" | "insert-documents" | "link-draft" | "secrecy" | "deadlines" | "close-deadline" | "extend-deadline" | "extend-legal-deadline" | "distribute" | "lottery" | "impediment" | "cancel-distribution" | "draft" | "sign" | "grant-access")[];
             parties?: components["schemas"]["PartyDto"][];
             /** @description Processes attached (anexados) to this one that the viewer may see */
             attached?: components["schemas"]["AttachedProcessDto"][];

@@ -320,8 +320,11 @@ describe(allowedActions.name, () => {
     expect(colleague).toEqual(expect.arrayContaining(['secrecy', 'draft', 'sign']));
   });
 
-  it('leaves cancel-distribution out: it depends on the unit that distributed', () => {
+  it('offers cancel-distribution to the distributors of the unit that distributed, and only with one to cancel', () => {
     expect(allowedActions(actor('CHIEF'), inSecretaria)).not.toContain('cancel-distribution');
+    expect(allowedActions(actor('CHIEF'), inSecretaria, UNIT)).toContain('cancel-distribution');
+    expect(allowedActions(actor('CHIEF'), inSecretaria, 'centre')).not.toContain('cancel-distribution');
+    expect(allowedActions(actor('MEMBER'), inSecretaria, UNIT)).not.toContain('cancel-distribution');
   });
 
   it('offers an inspector nothing', () => {

@@ -290,28 +290,34 @@ export function refuseSigning(actor: Actor, p: ProcessPosition): Refusal | null 
 /** What one may do with a process: an operation, writing and signing its documents, granting access to it. */
 export type ProcessAction = Operation | 'draft' | 'sign' | 'grant-access';
 
-/**
- * The actions `allowedActions` judges. A cancellation is judged against the unit whose
- * distribution it undoes, which a position does not carry: it is left out.
- */
-export const OFFERED_ACTIONS: readonly ProcessAction[] = [
-  ...OPERATIONS.filter((op) => op !== 'cancel-distribution'),
-  'draft',
-  'sign',
-  'grant-access',
-];
+/** The actions `allowedActions` judges. */
+export const OFFERED_ACTIONS: readonly ProcessAction[] = [...OPERATIONS, 'draft', 'sign', 'grant-access'];
 
 /**
  * The actions the actor may take on the process as it stands: what the web client's
  * operations menu offers, so it never shows an act the server would refuse for who asks or
  * where the process is. The server still checks each when asked, with what only the act
- * knows (a lottery's group, the target of a conclusion).
+ * knows (a lottery's group, the target of a conclusion). A cancellation is judged against
+ * the unit that distributed — `distributingUnitId`, the unit of the group that drew the
+ * running distribution (or the process's own for a manual one); without a distribution to
+ * cancel it is not offered.
  */
-export function allowedActions(actor: Actor, p: ProcessPosition): ProcessAction[] {
+export function allowedActions(
+  actor: Actor,
+  p: ProcessPosition,
+  distributingUnitId: string | null = null,
+): ProcessAction[] {
   return OFFERED_ACTIONS.filter((action) => {
     if (action === 'draft') return refuseDrafting(actor, p) === null;
     if (action === 'sign') return refuseSigning(actor, p) === null;
     if (action === 'grant-access') return refuseGrant(actor, p) === null;
+    if (action === 'cancel-distribution') {
+      return (
+        distributingUnitId !== null &&
+        refuseOperation(actor, p, action) === null &&
+        refuseCancellation(actor, distributingUnitId) === null
+      );
+    }
     return refuseOperation(actor, p, action) === null;
   });
 }

@@ -232,13 +232,17 @@ export class ProcessReader {
       externalOrgan: r.external_organ,
       principalId: r.principal_id,
       accessKey: r.access_key,
-      allowedActions: allowedActions(viewer, {
-        unitId: r.unit_id,
-        location: r.location,
-        holderId: r.holder_id,
-        responsibleMemberId: r.responsible_member_id,
-        secrecyLevel: r.secrecy_level,
-      }),
+      allowedActions: allowedActions(
+        viewer,
+        {
+          unitId: r.unit_id,
+          location: r.location,
+          holderId: r.holder_id,
+          responsibleMemberId: r.responsible_member_id,
+          secrecyLevel: r.secrecy_level,
+        },
+        await this.distributingUnit(db, r.id, r.unit_id),
+      ),
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
       attached: await db.query<{ id: string; number: string }[]>(
         `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', VIEWER)} ORDER BY p.number`,
@@ -252,6 +256,21 @@ export class ProcessReader {
       deadlines: await processDeadlines(db, r.id, this.clock.now()),
       events: await this.eventRows(db, r.id, 10_000, 0),
     };
+  }
+
+  /**
+   * The unit that made the process's running distribution — its group's, or the process's
+   * own for a manual one — whose distributors may cancel it; null when there is none.
+   */
+  private async distributingUnit(db: EntityManager, processId: string, unitId: string): Promise<string | null> {
+    const [latest] = await db.query<{ group_unit_id: string | null; cancelled: boolean }[]>(
+      `SELECT g.unit_id AS group_unit_id, d.cancelled_at IS NOT NULL AS cancelled
+         FROM distributions d LEFT JOIN distribution_groups g ON g.id = d.group_id
+        WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
+      [processId],
+    );
+    if (!latest || latest.cancelled) return null;
+    return latest.group_unit_id ?? unitId;
   }
 
   /** The documents of the view (not in the trash), by the policy for each document's level. */

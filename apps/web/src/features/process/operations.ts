@@ -17,6 +17,7 @@ export interface OperationForm {
   documentIds?: string[];
   memberId?: string;
   declarationId?: string;
+  termId?: string;
   returnUnitId?: string;
 }
 
@@ -25,8 +26,7 @@ export type FieldKind = keyof OperationForm;
 /**
  * The operations the process page offers, with the fields of each form, in the menu's
  * order. The server decides which apply (the view's allowedActions); the rest of DOMAIN
- * §3.2 (conversion, attaching, documents joining, cancelling a distribution) is for their
- * own screens.
+ * §3.2 (conversion, attaching, documents joining) is for their own screens.
  */
 export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
   { action: 'conclude', fields: ['userId'] },
@@ -41,6 +41,7 @@ export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[
   { action: 'secrecy', fields: ['level', 'justification'] },
   { action: 'distribute', fields: ['memberId'] },
   { action: 'impediment', fields: ['declarationId', 'returnUnitId'] },
+  { action: 'cancel-distribution', fields: ['termId'] },
   { action: 'archive', fields: [] },
   { action: 'unarchive', fields: [] },
 ];
@@ -58,6 +59,7 @@ export type MenuOperation =
   | 'secrecy'
   | 'distribute'
   | 'impediment'
+  | 'cancel-distribution'
   | 'archive'
   | 'unarchive';
 
@@ -110,6 +112,11 @@ export function sendOperation(api: Api, view: ProcessView, action: MenuOperation
       return api.POST('/api/v1/processes/{id}/impediment', {
         ...path,
         body: { version, documentId: form.declarationId ?? '', unitId: form.returnUnitId },
+      });
+    case 'cancel-distribution':
+      return api.POST('/api/v1/processes/{id}/cancel-distribution', {
+        ...path,
+        body: { version, documentId: form.termId ?? '' },
       });
     case 'archive':
       return api.POST('/api/v1/processes/{id}/archive', { ...path, body: { version } });
