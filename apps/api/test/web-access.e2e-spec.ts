@@ -17,6 +17,7 @@ describe('web client: permissions and denials (SPA in Chromium)', () => {
   let page: Page;
   let outsider: Awaited<ReturnType<AuthFlow['signedInUser']>>;
   let process: { id: string; number: string };
+  let memberToken: string;
 
   beforeAll(async () => {
     web = await startWebClientTest();
@@ -27,6 +28,7 @@ describe('web client: permissions and denials (SPA in Chromium)', () => {
     const member = await createUser(t, { profile: 'MEMBER', unitId: unit.id, secretaria: true });
     const { secret } = await flow.enroll(member.username, member.password, member.email);
     const token = (await flow.signIn(member.username, member.password, secret)).accessToken;
+    memberToken = token;
     outsider = await flow.signedInUser({ profile: 'MEMBER', unitId: other.id });
     process = (
       await t
@@ -80,5 +82,32 @@ describe('web client: permissions and denials (SPA in Chromium)', () => {
     await row.getByRole('button', { name: 'Remover' }).click();
     await page.getByText('Nenhuma permissão ou negação explícita.').waitFor();
     await outsiderView().expect(404);
+  });
+
+  it('raises a document above its process’s level', async () => {
+    const draft = await t
+      .http()
+      .post(`/api/v1/processes/${process.id}/documents`)
+      .auth(memberToken, { type: 'bearer' })
+      .send({ typeCode: 'DESPACHO', title: 'Despacho reservado', content: '<p>Texto.</p>' })
+      .expect(201);
+    await page.reload();
+    await page.getByRole('tab', { name: /Documentos/ }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Despacho reservado' });
+    await row.getByText('Nível 1 — segredo de justiça').waitFor();
+    await row.getByRole('button', { name: 'Nível' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Nível de sigilo' }).click();
+    await page.getByRole('option', { name: '3 — sigiloso' }).click();
+    await dialog.getByLabel('Justificativa').fill('Dados bancários de terceiro');
+    await dialog.getByRole('button', { name: 'Alterar nível' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Nível 3 — sigiloso').waitFor();
+    const doc = await t
+      .http()
+      .get(`/api/v1/documents/${draft.body.id}`)
+      .auth(memberToken, { type: 'bearer' })
+      .expect(200);
+    expect(doc.body.secrecyLevel).toBe(3);
   });
 });
