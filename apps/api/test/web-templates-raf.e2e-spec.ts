@@ -7,7 +7,8 @@ import { startWebClientTest, type WebClientTest } from './support/web-client';
 
 /**
  * A member's documents and month in the web client, in Chromium against the real API: a
- * template previewed against the process and rendered into a draft; the month's RAF
+ * template written with the tag picker, its unknown tag named as it is typed, previewed and
+ * saved; a template previewed against the process and rendered into a draft; the month's RAF
  * previewed, exported and downloaded, then the re-export warning.
  */
 describe('web client: drafts from templates and the RAF (SPA in Chromium)', () => {
@@ -17,6 +18,7 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
   let browser: Browser;
   let page: Page;
   let process: { id: string; number: string };
+  let token: string;
 
   beforeAll(async () => {
     web = await startWebClientTest();
@@ -25,7 +27,7 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
     const unit = await createUnit(t, { name: 'Promotoria de Justiça de Arapiraca', city: 'Arapiraca' });
     const member = await createUser(t, { profile: 'MEMBER', unitId: unit.id, secretaria: true });
     const { secret } = await flow.enroll(member.username, member.password, member.email);
-    const token = (await flow.signIn(member.username, member.password, secret)).accessToken;
+    token = (await flow.signIn(member.username, member.password, secret)).accessToken;
     const post = (path: string, body: object) =>
       t.http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body);
     process = (
@@ -59,7 +61,50 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
 
   afterAll(() => web?.close());
 
+  it('writes a template with the tag picker, names an unknown tag as it is typed, previews and saves it', async () => {
+    await page.getByRole('link', { name: 'Modelos', exact: true }).click();
+    await page.getByRole('button', { name: 'Novo modelo' }).click();
+    await page.getByLabel('Nome do modelo', { exact: true }).fill('Notificação ao interessado');
+    const body = page.getByRole('textbox', { name: 'Texto do modelo', exact: true });
+    await body.click();
+    await page.keyboard.type('Processo ');
+    await page.getByRole('combobox', { name: 'Tag', exact: true }).click();
+    await page.locator('.p-select-overlay .p-select-filter').last().fill('Número do processo');
+    await page.getByRole('option', { name: 'Número do processo — ${processo.numeracao.numero}', exact: true }).click();
+    await page.getByRole('button', { name: 'Inserir tag' }).click();
+    await body.getByText('Processo ${processo.numeracao.numero}').waitFor();
+
+    const typo = ' e ${processo.numero}';
+    await page.keyboard.type(typo);
+    await page
+      .getByRole('status')
+      .getByText(/tag desconhecida \$\{processo\.numero\} na posição \d+/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Salvar modelo' }).isDisabled()).toBe(true);
+    await web.shot(page, '52-template-unknown-tag');
+    for (let i = 0; i < typo.length; i++) await page.keyboard.press('Backspace');
+    await page.getByText('Todas as tags são homologadas.').waitFor();
+
+    await page.getByLabel('Número do processo', { exact: true }).fill(process.number);
+    await page.getByRole('button', { name: 'Pré-visualizar', exact: true }).click();
+    await page
+      .frameLocator('iframe[title="Pré-visualização"]')
+      .getByText(`Processo ${process.number}`, { exact: true })
+      .waitFor();
+    await web.shot(page, '53-template-editor');
+    await page.getByRole('button', { name: 'Salvar modelo' }).click();
+    await page.getByText('Modelo salvo (versão 1).').waitFor();
+    await page.getByRole('link', { name: 'Notificação ao interessado', exact: true }).waitFor();
+
+    const list = await t.http().get('/api/v1/templates').auth(token, { type: 'bearer' }).expect(200);
+    const saved = list.body.items.find((i: { name: string }) => i.name === 'Notificação ao interessado');
+    const template = await t.http().get(`/api/v1/templates/${saved.id}`).auth(token, { type: 'bearer' }).expect(200);
+    expect(template.body.body).toContain('Processo ${processo.numeracao.numero}');
+    expect(template.body.body).not.toContain('processo.numero}');
+  });
+
   it('previews a template against the process and renders it into a draft', async () => {
+    await page.getByRole('link', { name: 'Acervo', exact: true }).click();
     await page.getByRole('link', { name: process.number }).click();
     await page.getByRole('button', { name: 'Minuta de modelo' }).click();
     await page.getByRole('combobox', { name: 'Modelo' }).click();

@@ -11,6 +11,7 @@ import { publicRoutes } from '../features/public/public.routes';
 import { rafRoutes } from '../features/raf/raf.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { signInRoutes, trustedDevicesRoutes } from '../features/sign-in/sign-in.routes';
+import { templatesRoutes } from '../features/templates/templates.routes';
 import { useSessionStore } from './session.store';
 
 const routes: RouteRecordRaw[] = [
@@ -28,6 +29,7 @@ const routes: RouteRecordRaw[] = [
       ...distributionRoutes,
       ...adminRoutes,
       ...documentsRoutes,
+      ...templatesRoutes,
       ...trustedDevicesRoutes,
     ],
   },

@@ -1,3 +1,4 @@
+import { MEMBER_PROFILES } from '@domain/organisation/assignments';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const rafRoutes: RouteRecordRaw[] = [
@@ -5,4 +6,4 @@ export const rafRoutes: RouteRecordRaw[] = [
 ];
 
 /** The RAF is a member's, of its own month (docs/raf.md). */
-export const RAF_PROFILES: readonly string[] = ['MEMBER', 'CHIEF', 'ON_DUTY'];
+export const RAF_PROFILES: readonly string[] = MEMBER_PROFILES;
