@@ -7,7 +7,9 @@ import { startWebClientTest, type WebClientTest } from './support/web-client';
 /**
  * Explicit permissions in the web client, in Chromium against the real API: a member
  * finds a user of another unit in the directory and allows it on a sealed (level 1)
- * process, which that user then sees in full; the rule just added is marked in the list.
+ * process, which that user then sees in full — the rule included is highlighted and
+ * written only when saved, then marked in the list; a document raised above its process's
+ * level; a block rule over the documents of one level.
  */
 describe('web client: permissions and denials (SPA in Chromium)', () => {
   let web: WebClientTest;
@@ -67,7 +69,13 @@ describe('web client: permissions and denials (SPA in Chromium)', () => {
       .getByRole('option', { name: new RegExp(`${outsider.fullName} \\(Promotoria de Justiça de Penedo\\)`) })
       .click();
     await page.getByLabel('Justificativa').fill('Atuação conjunta com a PJ de Penedo');
-    await page.getByRole('button', { name: 'Registrar' }).click();
+    await page.getByRole('button', { name: 'Incluir na lista' }).click();
+    const pending = page.getByRole('region', { name: 'Autorizações ainda não salvas' });
+    await pending.getByRole('row').filter({ hasText: outsider.fullName }).waitFor();
+    await web.shot(page, '59-access-pending');
+    await outsiderView().expect(404); // included, not saved: nothing written yet
+    await page.getByRole('button', { name: 'Salvar', exact: true }).click();
+    await pending.waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: outsider.fullName });
     await row.getByText('Nova').waitFor();
     await row.getByText('Permitir').waitFor();
@@ -109,5 +117,60 @@ describe('web client: permissions and denials (SPA in Chromium)', () => {
       .auth(memberToken, { type: 'bearer' })
       .expect(200);
     expect(doc.body.secrecyLevel).toBe(3);
+  });
+
+  it('allows a user on the documents of one level, in one block rule', async () => {
+    const post = (path: string, body: object) =>
+      t.http().post(`/api/v1${path}`).auth(memberToken, { type: 'bearer' }).send(body);
+    const second = await post(`/processes/${process.id}/documents`, {
+      typeCode: 'DESPACHO',
+      title: 'Ofício reservado',
+      content: '<p>Texto.</p>',
+    }).expect(201);
+    await post(`/documents/${second.body.id}/secrecy`, { version: second.body.version, level: 3 }).expect(200);
+    await page.reload();
+    await page.getByRole('tab', { name: /Documentos/ }).click();
+    const block = page.getByRole('button', { name: 'Permitir/Negar em bloco' });
+    const choose = (title: string) => page.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+    await choose('Despacho reservado');
+    await choose('Ofício reservado');
+    await block.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('2 documento(s) de nível 3').waitFor();
+    await dialog
+      .getByLabel('Buscar pelo nome (3 letras ou mais)')
+      .pressSequentially(outsider.fullName.slice(-8), { delay: 20 });
+    await page.getByRole('option', { name: new RegExp(outsider.fullName) }).click();
+    await dialog.getByRole('button', { name: 'Incluir na lista' }).click();
+    await dialog.getByRole('row').filter({ hasText: outsider.fullName }).waitFor();
+    await web.shot(page, '61-access-block');
+    await dialog.getByRole('button', { name: 'Salvar', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const rules = await t
+      .http()
+      .get(`/api/v1/processes/${process.id}/permissions`)
+      .auth(memberToken, { type: 'bearer' })
+      .expect(200);
+    expect(rules.body.items).toEqual([
+      expect.objectContaining({ on: 'DOCUMENT', subjectId: outsider.id, effect: 'ALLOW', level: 3 }),
+      expect.objectContaining({ on: 'DOCUMENT', subjectId: outsider.id, effect: 'ALLOW', level: 3 }),
+    ]);
+  });
+
+  it('offers no block rule over documents of different levels', async () => {
+    const draft = await t
+      .http()
+      .post(`/api/v1/processes/${process.id}/documents`)
+      .auth(memberToken, { type: 'bearer' })
+      .send({ typeCode: 'DESPACHO', title: 'Despacho comum', content: '<p>Texto.</p>' })
+      .expect(201);
+    expect(draft.body.secrecyLevel).toBe(1);
+    await page.reload();
+    await page.getByRole('tab', { name: /Documentos/ }).click();
+    await page.getByRole('row').filter({ hasText: 'Despacho comum' }).getByRole('checkbox').check();
+    await page.getByRole('row').filter({ hasText: 'Ofício reservado' }).getByRole('checkbox').check();
+    await page.getByText('Permissão em bloco só para documentos do mesmo nível de sigilo.').waitFor();
+    expect(await page.getByRole('button', { name: 'Permitir/Negar em bloco' }).isDisabled()).toBe(true);
   });
 });

@@ -6,9 +6,9 @@ import { startWebClientTest, type WebClientTest } from './support/web-client';
 
 /**
  * A lottery in the web client, in Chromium against the real API: the distribution
- * centre's manager selects what waits in its Secretaria, draws it in a group, and reads
- * the report — each draw with its candidates and their counts, the totals per member,
- * a draw re-checked from its stored data.
+ * centre's manager selects what waits in its Secretaria, marks one prevento of a related
+ * process, draws the rest in a group, and reads the report — each draw with its candidates
+ * and their counts, the totals per member, a draw re-checked from its stored data.
  */
 describe('web client: distribution by lottery (SPA in Chromium)', () => {
   let web: WebClientTest;
@@ -19,6 +19,8 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
   const numbers: string[] = [];
   const ids: string[] = [];
   let chiefToken: string;
+  let principal: string;
+  let prevento: string;
 
   beforeAll(async () => {
     web = await startWebClientTest();
@@ -39,6 +41,23 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
       unitId: centre.id,
       members: members.map((m) => ({ userId: m.id })),
     }).expect(201);
+    // The principal process, in the office: its responsible member is prevento of what relates to it.
+    const officeManager = (await flow.signedInUser({ profile: 'MANAGER', unitId: office.id })).token;
+    principal = (
+      await t
+        .http()
+        .post('/api/v1/processes')
+        .auth(officeManager, { type: 'bearer' })
+        .send({
+          unitId: office.id,
+          classCode: 'NF',
+          subjectCode: '10011',
+          summary: 'Processo principal',
+          responsibleMemberId: members[2].id,
+        })
+        .expect(201)
+    ).body.number;
+    prevento = members[2].fullName;
     for (let i = 0; i < 6; i++) {
       const p = await post('/processes', {
         unitId: centre.id,
@@ -64,7 +83,7 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
 
   afterAll(() => web?.close());
 
-  it('draws a selection of the Secretaria and shows the report of the batch', async () => {
+  it('draws a selection of the Secretaria, one prevento, and shows the report of the batch', async () => {
     await page
       .getByRole('link', { name: /Secretaria/ })
       .first()
@@ -78,6 +97,8 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
       .getByRole('combobox', { name: 'Grupo de distribuição' })
       .getByText(/Distribuição Cível/)
       .waitFor();
+    await dialog.getByLabel('Marcar prevenção', { exact: true }).check();
+    await dialog.getByLabel(`Prevento de ${numbers[0]}`, { exact: true }).fill(principal);
     await dialog.getByRole('button', { name: 'Sortear' }).click();
 
     await page.getByRole('heading', { name: 'Distribuição Cível' }).waitFor();
@@ -87,8 +108,12 @@ describe('web client: distribution by lottery (SPA in Chromium)', () => {
       .getByRole('list', { name: 'Distribuições por membro' })
       .getByText(/recebido\(s\)$/)
       .allTextContents();
+    // The prevention counts: the two others received first, and everyone ends even.
     expect(counts.map((c) => Number(c.split(' ')[0]))).toEqual([2, 2, 2]);
-    const first = page.getByRole('article', { name: `Sorteio do processo ${numbers[0]}` });
+    const prevented = page.getByRole('article', { name: `Sorteio do processo ${numbers[0]}` });
+    await prevented.getByText('Prevenção', { exact: true }).waitFor();
+    await prevented.getByRole('row', { name: new RegExp(`^${prevento} ✓`) }).waitFor();
+    const first = page.getByRole('article', { name: `Sorteio do processo ${numbers[1]}` });
     expect(await first.getByRole('row').count()).toBe(4);
     await first.getByRole('button', { name: 'Conferir' }).click();
     await first.getByText('Sorteio conferido').waitFor();
