@@ -6,8 +6,9 @@ import { startWebClientTest, type WebClientTest } from './support/web-client';
 
 /**
  * Administration in the web client, in Chromium against the real API: the administrator
- * registers a unit and a user (who is mailed the first-password link); a chief reads the
- * security and access logs of its unit.
+ * registers a unit and a user (who is mailed the first-password link), then edits a
+ * user's data and assignments; a chief reads the security and access logs of its unit,
+ * and keeps its duty roster.
  */
 describe('web client: administration (SPA in Chromium)', () => {
   let web: WebClientTest;
@@ -65,7 +66,7 @@ describe('web client: administration (SPA in Chromium)', () => {
     await page.getByRole('option', { name: /^077 — / }).click();
     t.smtp.clear();
     await page.getByRole('button', { name: 'Cadastrar usuário' }).click();
-    await page.getByRole('cell', { name: 'Beatriz Lins Cavalcanti' }).waitFor();
+    await page.getByRole('cell', { name: 'Beatriz Lins Cavalcanti', exact: true }).waitFor();
     await web.shot(page, '80-admin-users');
     const mail = await t.smtp.waitForMailTo('beatriz.lins@mp.example');
     expect(mail.text).toMatch(/\/senha\/redefinir#token=/);
@@ -110,6 +111,79 @@ describe('web client: administration (SPA in Chromium)', () => {
     expect(groups.body.items).toEqual([
       expect.objectContaining({ name: 'Assessoria do gabinete', members: [expect.objectContaining({ id: aide.id })] }),
     ]);
+    await context.close();
+  });
+
+  it("edits a user's data and assignments: an ASSISTANT linked to a member of another unit", async () => {
+    const [home, other] = [await createUnit(t), await createUnit(t)];
+    const intern = await createUser(t, { profile: 'INTERN', unitId: home.id });
+    const member = await createUser(t, { profile: 'MEMBER', unitId: other.id });
+    const admin = await flow.signedInUser({ profile: 'ADMIN' });
+    const { context, page } = await signIn(admin.username, admin.password, admin.secret);
+    await page.getByRole('link', { name: 'Usuários', exact: true }).click();
+    await page.getByLabel('Nome ou usuário', { exact: true }).fill(intern.username);
+    await page.getByLabel('Nome ou usuário', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: `Editar ${intern.fullName}`, exact: true }).click();
+
+    const dialog = page.getByRole('dialog', { name: `Editar usuário: ${intern.fullName}`, exact: true });
+    await dialog.getByLabel('E-mail', { exact: true }).fill('estagiaria.nova@mp.example');
+    await dialog.getByRole('button', { name: 'Adicionar lotação', exact: true }).click();
+    const row = dialog.getByRole('group', { name: 'Lotação 2', exact: true });
+    await row.getByRole('combobox', { name: 'Perfil', exact: true }).click();
+    await page.getByRole('option', { name: 'Assistente', exact: true }).click();
+    await row.getByRole('combobox', { name: 'Órgão', exact: true }).click();
+    await page.locator('.p-select-overlay .p-select-filter').last().fill(other.code);
+    await page.getByRole('option', { name: `${other.code} — ${other.name}`, exact: true }).click();
+    await row.getByRole('combobox', { name: 'Membro a que está vinculado', exact: true }).click();
+    await page.getByRole('option', { name: member.fullName, exact: true }).click();
+    await web.shot(page, '84-admin-user-edit');
+    await dialog.getByRole('button', { name: 'Salvar usuário', exact: true }).click();
+    await page.getByText(`Usuário ${intern.fullName} salvo.`, { exact: true }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const saved = await t.http().get(`/api/v1/users/${intern.id}`).auth(admin.token, { type: 'bearer' }).expect(200);
+    expect(saved.body.email).toBe('estagiaria.nova@mp.example');
+    expect(saved.body.assignments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ unitId: home.id, profile: 'INTERN', linkedMemberId: null }),
+        expect.objectContaining({ unitId: other.id, profile: 'ASSISTANT', linkedMemberId: member.id }),
+      ]),
+    );
+    expect(saved.body.assignments).toHaveLength(2);
+    await context.close();
+  });
+
+  it("keeps a chief's duty roster: a period added for the unit's ON_DUTY member, then removed", async () => {
+    const unit = await createUnit(t);
+    const onDuty = await createUser(t, { profile: 'ON_DUTY', unitId: unit.id });
+    const chief = await flow.signedInUser({ profile: 'CHIEF', unitId: unit.id });
+    const roster = async () =>
+      (await t.http().get(`/api/v1/duty-periods?unitId=${unit.id}`).auth(chief.token, { type: 'bearer' }).expect(200))
+        .body.items;
+    const { context, page } = await signIn(chief.username, chief.password, chief.secret);
+    await page.getByRole('link', { name: 'Escala de plantão', exact: true }).click();
+    // The chief manages one unit: it is chosen already.
+    await page.getByText('Nenhum plantão em curso ou futuro neste órgão.', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Membro de plantão', exact: true }).click();
+    await page.getByRole('option', { name: onDuty.fullName, exact: true }).click();
+    await page.getByLabel('Início', { exact: true }).fill('2030-01-10T08:00');
+    await page.getByLabel('Fim', { exact: true }).fill('2030-01-11T08:00');
+    await page.getByRole('button', { name: 'Adicionar plantão', exact: true }).click();
+    await page.getByRole('cell', { name: onDuty.fullName, exact: true }).waitFor();
+    await web.shot(page, '85-admin-duty');
+    expect(await roster()).toEqual([
+      expect.objectContaining({
+        memberId: onDuty.id,
+        startsAt: new Date('2030-01-10T08:00').toISOString(),
+        endsAt: new Date('2030-01-11T08:00').toISOString(),
+      }),
+    ]);
+
+    await page
+      .getByRole('button', { name: new RegExp(`^Remover o plantão de ${onDuty.fullName} que começa em `) })
+      .click();
+    await page.getByText('Nenhum plantão em curso ou futuro neste órgão.', { exact: true }).waitFor();
+    expect(await roster()).toEqual([]);
     await context.close();
   });
 });

@@ -38,3 +38,9 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
 export function problemOf(error: unknown): Problem {
   return error instanceof ApiError ? error.problem : { status: 0 };
 }
+
+/** Whether the call was refused for a stale `version`: someone changed the record since it was read. */
+export function isStaleVersion(error: unknown): boolean {
+  const problem = problemOf(error);
+  return problem.status === 409 && (problem.errors ?? []).some((e) => e.field === 'version');
+}

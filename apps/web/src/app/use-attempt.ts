@@ -2,8 +2,8 @@ import { ref } from 'vue';
 import { useProblemText } from './problem-text';
 
 /** A form's request: while it runs, and what went wrong, in the user's words. */
-export function useAttempt() {
-  const problemText = useProblemText();
+export function useAttempt(options: Parameters<typeof useProblemText>[0] = {}) {
+  const problemText = useProblemText(options);
   const error = ref<string | null>(null);
   const working = ref(false);
 
