@@ -22,6 +22,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ProcessesModule } from './modules/processes/processes.module';
 import { PublicModule } from './modules/public/public.module';
 import { RafModule } from './modules/raf/raf.module';
+import { BenchModule } from './modules/bench/bench.module';
 import { SecrecyModule } from './modules/secrecy/secrecy.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { UsersModule } from './modules/users/users.module';
@@ -55,6 +56,7 @@ export class AppModule {
         RafModule,
         TemplatesModule,
         DossierModule,
+        ...(config.benchEndpoints ? [BenchModule] : []),
       ],
     };
   }

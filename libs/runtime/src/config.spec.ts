@@ -59,6 +59,12 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ APP_URL: 'https://acervo.mp.br/' }).appUrl).toBe('https://acervo.mp.br');
   });
 
+  it('opens the benchmark endpoints only when asked, and never in production', () => {
+    expect(loadConfig({}).benchEndpoints).toBe(false);
+    expect(loadConfig({ BENCH_ENDPOINTS: 'true' }).benchEndpoints).toBe(true);
+    expect(loadConfig({ BENCH_ENDPOINTS: 'true', NODE_ENV: 'production' }).benchEndpoints).toBe(false);
+  });
+
   it('ignores CLOCK_OFFSET_MS in production', () => {
     expect(loadConfig({ CLOCK_OFFSET_MS: '86400000' }).clockOffsetMs).toBe(86_400_000);
     expect(loadConfig({ CLOCK_OFFSET_MS: '86400000', NODE_ENV: 'production' }).clockOffsetMs).toBe(0);

@@ -64,6 +64,7 @@ const envSchema = z.object({
     .default(60),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  BENCH_ENDPOINTS: optional(flag),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -91,6 +92,8 @@ export interface AppConfig {
   };
   /** Shift of the server clock, for end-to-end tests of deadlines; always 0 in production. */
   clockOffsetMs: number;
+  /** `pnpm bench`'s baseline and query counter (GET /bench/…); always false in production. */
+  benchEndpoints: boolean;
   logLevel: string;
 }
 
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     },
     clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,
+    benchEndpoints: e.NODE_ENV !== 'production' && (e.BENCH_ENDPOINTS ?? false),
     logLevel: e.LOG_LEVEL,
   };
 }
