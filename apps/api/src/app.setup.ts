@@ -13,6 +13,9 @@ import { createValidationPipe } from './common/validation';
 export const API_PREFIX = 'api/v1';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
+/** Express's default (100 kB) would refuse the lottery's own maximum. */
+export const JSON_BODY_LIMIT = '1mb';
+
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -27,6 +30,9 @@ export function configureApp(app: NestExpressApplication): void {
     }),
   );
   app.use(cookieParser());
+  // The largest JSON the contract allows is a lottery of 10 000 process ids (≈ 400 kB);
+  // anything past 1 MB is refused with 413 before it is read whole. Files go as multipart.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   serveSpa(app, app.get<AppConfig>(APP_CONFIG).webDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -58,6 +58,22 @@ describe('foundation', () => {
       expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400 });
     });
 
+    it('reads JSON bodies up to 1 MB (a lottery of 10 000 ids) and refuses larger ones with 413', async () => {
+      const ids = Array.from({ length: 10_000 }, () => '7d3f1c2a-9b4e-4c1d-8f6a-2b5e9c0d1a3f');
+      // Past the size check, the body reaches authentication: 401, not 413.
+      await t
+        .http()
+        .post('/api/v1/distribution-groups/7d3f1c2a-9b4e-4c1d-8f6a-2b5e9c0d1a3f/lottery')
+        .send({ processIds: ids })
+        .expect(401);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'x'.repeat(1_100_000), password: 'y' })
+        .expect(413);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
     it('answers an unknown route with 404 problem details naming the path', async () => {
       const res = await t.http().get('/api/v1/nao-existe').expect(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
