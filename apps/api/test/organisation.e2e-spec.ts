@@ -242,6 +242,22 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
       await as(inspectorA.token).patch(`/users/${memberA.id}`, { version: 1, fullName: 'X Y Z' }).expect(403);
     });
 
+    it('filters by unit and profile on the same assignment: a member elsewhere is no member here', async () => {
+      const both = await createUser(t, { profile: 'MEMBER', unitId: unitB });
+      await t.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO assignments (user_id, unit_id, profile, linked_member_id) VALUES ($1, $2, 'ASSISTANT', $3)`,
+          [both.id, unitA, memberA.id],
+        );
+      const members = await as(admin).get(`/users?unitId=${unitA}&profile=MEMBER&limit=200`).expect(200);
+      const ids = members.body.items.map((u: { id: string }) => u.id);
+      expect(ids).toContain(memberA.id);
+      expect(ids).not.toContain(both.id);
+      const assistants = await as(admin).get(`/users?unitId=${unitA}&profile=ASSISTANT&limit=200`).expect(200);
+      expect(assistants.body.items.map((u: { id: string }) => u.id)).toContain(both.id);
+    });
+
     it('refuses an ASSISTANT listing users', async () => {
       const assistant = await flow.signedInUser({ profile: 'ASSISTANT', unitId: unitA, linkedMemberId: memberA.id });
       await as(assistant.token).get('/users').expect(403);

@@ -44,8 +44,12 @@ export class UserReader {
     const assigned = (condition: string) =>
       where.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.user_id = u.id AND ${condition})`);
     if (!scope.all) assigned(`a.unit_id = ANY(${bind([...scope.units])}::uuid[])`);
-    if (query.unitId) assigned(`a.unit_id = ${bind(query.unitId)}`);
-    if (query.profile) assigned(`a.profile = ${bind(query.profile)}`);
+    // Unit and profile name one assignment: a member elsewhere and an assistant here is no member here.
+    const held = [
+      ...(query.unitId ? [`a.unit_id = ${bind(query.unitId)}`] : []),
+      ...(query.profile ? [`a.profile = ${bind(query.profile)}`] : []),
+    ];
+    if (held.length) assigned(held.join(' AND '));
     if (query.q) {
       const pattern = bind(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(lower(u.username) LIKE ${pattern} OR lower(u.full_name) LIKE ${pattern})`);

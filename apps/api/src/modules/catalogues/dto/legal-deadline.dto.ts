@@ -14,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CATALOGUE_CODE_MAX } from './coded.dto';
 
 export class DurationDto {
   @ApiProperty({ minimum: 1, maximum: 3650 })
@@ -30,7 +31,7 @@ export class DurationDto {
 export class LegalDeadlineRuleDto {
   @ApiProperty({ example: 'NF' })
   @IsString()
-  @Length(1, 30)
+  @Length(1, CATALOGUE_CODE_MAX)
   classCode: string;
 
   @ApiProperty({ type: DurationDto })
