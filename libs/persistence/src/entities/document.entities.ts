@@ -26,6 +26,9 @@ export type DocumentStatus = 'DRAFT' | 'SIGNED';
 @Check('CHK_documents_secrecy_level', '"secrecy_level" BETWEEN 0 AND 5')
 @Check('CHK_documents_signed', `("status" = 'SIGNED') = ("signed_at" IS NOT NULL AND "sha256" IS NOT NULL)`)
 @Index('IDX_documents_unit_standalone', { synchronize: false })
+// The sidebar's Minutas pendentes and Lixeira (partial, the migration's).
+@Index('IDX_documents_drafts', { synchronize: false })
+@Index('IDX_documents_trashed', { synchronize: false })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_documents' })
   id: string;

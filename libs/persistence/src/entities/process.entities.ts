@@ -39,6 +39,7 @@ export class ProcessNumberSequenceEntity {
 @Index('IDX_processes_responsible', { synchronize: false })
 @Index('IDX_processes_search', { synchronize: false })
 @Index('IDX_processes_principal', { synchronize: false })
+@Index('IDX_processes_registered', { synchronize: false })
 export class ProcessEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_processes' })
   id: string;

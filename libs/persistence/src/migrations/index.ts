@@ -13,6 +13,7 @@ import { ReadPathIndexes1764400000200 } from './1764400000200-ReadPathIndexes';
 import { Raf1764500000000 } from './1764500000000-Raf';
 import { Templates1764600000000 } from './1764600000000-Templates';
 import { Attendances1764700000000 } from './1764700000000-Attendances';
+import { BenchReadPaths1764800000000 } from './1764800000000-BenchReadPaths';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Raf1764500000000,
   Templates1764600000000,
   Attendances1764700000000,
+  BenchReadPaths1764800000000,
 ];
