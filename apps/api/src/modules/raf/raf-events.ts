@@ -8,17 +8,21 @@ import type { EntityManager } from 'typeorm';
  * counting it, not the member's responsibility for what happened meanwhile, so a month
  * already exported stays as it was.
  * Binds `$1` member, `$2` from, `$3` to; `after` adds the keyset condition for an alias
- * to both branches, so a page reads only what follows it.
+ * to both branches, so a page reads only what follows it, and `limit` stops each branch
+ * at a page — the page is among the first `limit` of either (without it every page
+ * gathered the whole rest of the month, and the export grew quadratic).
  */
-function attributedIds(after: (alias: string) => string = () => ''): string {
+function attributedIds(after: (alias: string) => string = () => '', limit = ''): string {
+  const page = (alias: string) =>
+    limit ? `ORDER BY ${alias}.occurred_at, ${alias}.process_id, ${alias}.sequence LIMIT ${limit}` : '';
   return `
-    SELECT e1.id FROM process_events e1
-     WHERE e1.actor_id = $1 AND e1.occurred_at >= $2 AND e1.occurred_at < $3 ${after('e1')}
+    (SELECT e1.id FROM process_events e1
+      WHERE e1.actor_id = $1 AND e1.occurred_at >= $2 AND e1.occurred_at < $3 ${after('e1')} ${page('e1')})
     UNION
-    SELECT e2.id FROM distributions d JOIN process_events e2 ON e2.process_id = d.process_id
-     WHERE d.member_id = $1 AND d.started_at < $3 AND (d.ended_at IS NULL OR d.ended_at > $2)
-       AND e2.occurred_at >= greatest(d.started_at, $2) AND e2.occurred_at < least(coalesce(d.ended_at, 'infinity'), $3)
-       ${after('e2')}`;
+    (SELECT e2.id FROM distributions d JOIN process_events e2 ON e2.process_id = d.process_id
+      WHERE d.member_id = $1 AND d.started_at < $3 AND (d.ended_at IS NULL OR d.ended_at > $2)
+        AND e2.occurred_at >= greatest(d.started_at, $2) AND e2.occurred_at < least(coalesce(d.ended_at, 'infinity'), $3)
+        ${after('e2')} ${page('e2')})`;
 }
 
 /**
@@ -58,7 +62,7 @@ export async function rafEventPage(
        JOIN processes p ON p.id = e.process_id
        JOIN units u ON u.id = e.unit_id
        LEFT JOIN movement_types mt ON mt.code = e.code
-      WHERE e.id IN (${attributedIds(keyset)})
+      WHERE e.id IN (${attributedIds(keyset, `$${params.length}`)})
       ORDER BY e.occurred_at, e.process_id, e.sequence LIMIT $${params.length}`,
     params,
   );
