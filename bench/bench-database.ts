@@ -90,3 +90,33 @@ export async function retainedAtPeak(
   }
   return { growthMb: (peak - base) / 1024 / 1024, samples };
 }
+
+/**
+ * Runs `run` and prints the plan (EXPLAIN ANALYZE) of every statement it issued; writes are
+ * named, not explained (explaining one would run it again).
+ */
+export async function explainStatements(
+  db: BenchDataSource,
+  label: string,
+  run: () => Promise<unknown>,
+): Promise<void> {
+  const statements: [string, unknown[] | undefined][] = [];
+  const query = db.query.bind(db);
+  db.query = (async (sql: string, params?: unknown[]) => {
+    statements.push([sql, params && [...params]]);
+    return query(sql, params);
+  }) as typeof db.query;
+  try {
+    await run();
+  } finally {
+    db.query = query;
+  }
+  for (const [sql, params] of statements) {
+    if (/^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) {
+      log(`--- ${label}: ${sql.trim().split('\n')[0]} (a write, not explained)`);
+      continue;
+    }
+    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
+    log(`--- ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}

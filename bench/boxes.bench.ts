@@ -8,7 +8,14 @@ import { SystemClock } from '@acervo/runtime';
 import { BoxesService } from '../apps/api/src/modules/processes/boxes.service';
 import { AccessLog } from '../apps/api/src/common/audit/access-log';
 import { ProcessReader } from '../apps/api/src/modules/processes/process-reader';
-import { type BenchDataSource, log, runBench, withBenchDatabase, writeResults } from './bench-database';
+import {
+  type BenchDataSource,
+  explainStatements,
+  log,
+  runBench,
+  withBenchDatabase,
+  writeResults,
+} from './bench-database';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200_000);
 const UNITS = 50;
@@ -45,7 +52,7 @@ async function main(): Promise<boolean> {
     let cursor: string | undefined;
     const results: Record<string, { p50: number; p95: number; target: number }> = {};
     const measure = async (label: string, run: () => Promise<unknown>) => {
-      if (process.env.BENCH_EXPLAIN) await explain(db, label, run);
+      if (process.env.BENCH_EXPLAIN) await explainStatements(db, label, run);
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
@@ -84,25 +91,6 @@ async function main(): Promise<boolean> {
     await writeResults('boxes', { processes: PROCESSES, runs: RUNS, results });
     return failed.length === 0;
   });
-}
-
-/** BENCH_EXPLAIN=1: prints the plan of every statement one run of a query issues. */
-async function explain(db: BenchDataSource, label: string, run: () => Promise<unknown>) {
-  const statements: [string, unknown[] | undefined][] = [];
-  const query = db.query.bind(db);
-  db.query = (async (sql: string, params?: unknown[]) => {
-    statements.push([sql, params && [...params]]);
-    return query(sql, params);
-  }) as typeof db.query;
-  try {
-    await run();
-  } finally {
-    db.query = query;
-  }
-  for (const [sql, params] of statements) {
-    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
-    log(`--- ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
-  }
 }
 
 /** A large office in SQL: 50 units, the viewer in the first with Secretaria, processes everywhere. */

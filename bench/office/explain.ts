@@ -11,7 +11,7 @@ import { AccessLog } from '../../apps/api/src/common/audit/access-log';
 import { ActorLoader } from '../../apps/api/src/common/auth/actor-loader';
 import { BoxesService } from '../../apps/api/src/modules/processes/boxes.service';
 import { ProcessReader } from '../../apps/api/src/modules/processes/process-reader';
-import { type BenchDataSource, log, runBench } from '../bench-database';
+import { explainStatements, runBench } from '../bench-database';
 import { BENCH_DIR, OFFICE_DATABASE, openBenchServer } from './bench-server';
 import type { OfficeFacts } from './office-data';
 
@@ -31,7 +31,7 @@ async function main(): Promise<boolean> {
     const actor = (await new ActorLoader(db).forSession(id, sid))!;
     const clock = new SystemClock();
     const boxes = new BoxesService(db, clock);
-    // The reader's access log would write: its statements are shown, not run, in a rolled-back transaction.
+    // The reader's access-log rows are named, not explained (see explainStatements).
     const reader = new ProcessReader(db, new AccessLog(), clock);
     const only = process.argv[2];
     const plans: [string, () => Promise<unknown>][] = [
@@ -41,34 +41,12 @@ async function main(): Promise<boolean> {
       ['search by number', () => reader.byNumber(actor, facts.numbers[0])],
       ['full-text search', () => reader.search(actor, 'creche', 50)],
     ];
-    for (const [label, run] of plans) if (!only || label.includes(only)) await explain(db, label, run);
+    for (const [label, run] of plans) if (!only || label.includes(only)) await explainStatements(db, label, run);
     await db.query(`DELETE FROM sessions WHERE id = $1`, [sid]);
     return true;
   } finally {
     await db.destroy();
     await server.stop();
-  }
-}
-
-async function explain(db: BenchDataSource, label: string, run: () => Promise<unknown>): Promise<void> {
-  const statements: [string, unknown[] | undefined][] = [];
-  const query = db.query.bind(db);
-  db.query = (async (sql: string, params?: unknown[]) => {
-    statements.push([sql, params && [...params]]);
-    return query(sql, params);
-  }) as typeof db.query;
-  try {
-    await run();
-  } finally {
-    db.query = query;
-  }
-  for (const [sql, params] of statements) {
-    if (/^\s*INSERT/i.test(sql)) {
-      log(`--- ${label}: ${sql.trim().split('\n')[0]} (a write, not explained)`);
-      continue;
-    }
-    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
-    log(`--- ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }
 
