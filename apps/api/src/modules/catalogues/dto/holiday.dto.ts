@@ -21,12 +21,13 @@ export class CreateHolidayDto {
   scope?: HolidayScope;
 
   @ApiPropertyOptional({ enum: UFS, description: 'For STATE and MUNICIPAL holidays' })
-  @ValidateIf((o: CreateHolidayDto) => o.scope === 'STATE' || o.scope === 'MUNICIPAL')
+  // Checked whenever sent: a field the scope ignores is still no place for garbage.
+  @ValidateIf((o: CreateHolidayDto) => o.scope === 'STATE' || o.scope === 'MUNICIPAL' || o.uf != null)
   @IsIn(UFS)
   uf?: string;
 
   @ApiPropertyOptional({ description: 'For MUNICIPAL holidays' })
-  @ValidateIf((o: CreateHolidayDto) => o.scope === 'MUNICIPAL')
+  @ValidateIf((o: CreateHolidayDto) => o.scope === 'MUNICIPAL' || o.city != null)
   @IsString()
   @Length(2, 100)
   city?: string;

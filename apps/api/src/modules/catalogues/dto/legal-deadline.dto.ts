@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -35,12 +36,15 @@ export class LegalDeadlineRuleDto {
   classCode: string;
 
   @ApiProperty({ type: DurationDto })
+  // ValidateNested alone lets a missing value or a list through.
+  @IsObject()
   @ValidateNested()
   @Type(() => DurationDto)
   duration: DurationDto;
 
   @ApiProperty({ type: DurationDto, nullable: true, description: 'Null: not extendable' })
   @ValidateIf((_, v) => v !== null)
+  @IsObject()
   @ValidateNested()
   @Type(() => DurationDto)
   extension: DurationDto | null;

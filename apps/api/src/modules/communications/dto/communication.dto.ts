@@ -6,7 +6,17 @@ import {
 } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { RegisterProcessDto } from '../../processes/dto/register-process.dto';
 
 /** A new process the communication is about: registration's own fields and rules, in the target unit. */
@@ -49,6 +59,7 @@ export class ReceiveCommunicationDto {
     description: 'A new process, registered in the unit first. Exactly one of processNumber and process.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CommunicationProcessInput)
   process?: CommunicationProcessInput;

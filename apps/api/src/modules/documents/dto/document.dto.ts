@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { CATALOGUE_CODE_MAX } from '../../catalogues/dto/coded.dto';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** Documents one operation names at once; `each` alone would take a lone id string as a list. */
+const DOCUMENT_IDS_MAX = 200;
 
 export class CreateDraftDto {
   @ApiProperty({ example: 'DESPACHO', description: 'A document type of the catalogue' })
@@ -157,7 +173,9 @@ export class DocumentIdsDto {
   @Min(1)
   version: number;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: DOCUMENT_IDS_MAX })
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_IDS_MAX)
   @IsUUID('all', { each: true })
   documentIds: string[];
 }
@@ -190,8 +208,15 @@ export class MoveDto {
   @Length(1, 1000)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Signed documents of the process it refers to' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: DOCUMENT_IDS_MAX,
+    description: 'Signed documents of the process it refers to',
+  })
   @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_IDS_MAX)
   @IsUUID('all', { each: true })
   documentIds?: string[];
 }
@@ -225,6 +250,7 @@ export class ConvertDto {
       'Required when instaurating a PP or an IC: the instauration portaria, written as a draft for the member to sign',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PortariaInput)
   portaria?: PortariaInput;
