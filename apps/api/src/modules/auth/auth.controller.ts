@@ -67,7 +67,9 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong credentials: the same answer whether or not the user exists' })
   signIn(@Body() body: LoginRequest, @Req() req: Request, @Client() client: ClientInfo): Promise<LoginResponse> {
-    return this.login.login(body.username, body.password, client, req.cookies?.[TRUSTED_DEVICE_COOKIE]);
+    // cookie-parser turns a value starting with "j:" into JSON: only a string can be ours.
+    const device: unknown = req.cookies?.[TRUSTED_DEVICE_COOKIE];
+    return this.login.login(body.username, body.password, client, typeof device === 'string' ? device : undefined);
   }
 
   @Public()
