@@ -29,6 +29,27 @@ export function composeMail(
 }
 
 /**
+ * How long a send waits on an SMTP server before giving up, in milliseconds. Nodemailer's
+ * own defaults (2 minutes to connect, 30 s for the greeting, 10 minutes of silence) would
+ * hold a request — and its database connection — for minutes. SMTP_URL's query overrides
+ * them (`smtp://host:25?greetingTimeout=5000`).
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
+
+/** The SMTP server could not take the mail (unreachable, silent, refusing): nothing was sent. */
+export class MailUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`SMTP: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MailUnavailable';
+  }
+}
+
+/** Transport options for SMTP_URL: the timeouts above, then whatever the URL says. */
+export function smtpTransportOptions(url: string): { url: string } & typeof SMTP_TIMEOUTS {
+  return { url, ...SMTP_TIMEOUTS };
+}
+
+/**
  * Sends mail through SMTP_URL, or — in a single-machine installation without SMTP —
  * writes each message as an .eml file in MAIL_DIR and reports where.
  */
@@ -43,12 +64,17 @@ export class Mailer {
     this.toFiles = !config.mail.smtpUrl;
     this.transport = this.toFiles
       ? createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
-      : createTransport(config.mail.smtpUrl);
+      : createTransport(smtpTransportOptions(config.mail.smtpUrl!));
   }
 
   async send(mail: OutgoingMail): Promise<void> {
+    if (!this.toFiles) {
+      await this.transport.sendMail({ from: this.config.mail.from, ...mail }).catch((e: unknown) => {
+        throw new MailUnavailable(e);
+      });
+      return;
+    }
     const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
-    if (!this.toFiles) return;
     await mkdir(this.config.mail.dir, { recursive: true });
     const file = join(this.config.mail.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
     await writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });

@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '@acervo/domain';
+import { MailUnavailable } from '@acervo/runtime';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isConcurrencyAbort } from './database-errors';
@@ -54,6 +55,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return this.problem(
         409,
         'Outra operação alterou os mesmos dados ao mesmo tempo; nada foi gravado. Tente de novo.',
+      );
+    }
+    if (exception instanceof MailUnavailable) {
+      return this.problem(
+        503,
+        'O servidor de e-mail não respondeu e a mensagem não foi enviada. Tente de novo em instantes.',
+        'mail-unavailable',
       );
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {

@@ -1,0 +1,53 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { composeMail, Mailer, MailUnavailable, SMTP_TIMEOUTS, smtpTransportOptions } from './mail';
+
+describe(Mailer.name, () => {
+  /** An SMTP server that accepts the connection and then never says a word. */
+  let silent: Server;
+  const sockets: Socket[] = [];
+  let port: number;
+
+  beforeAll(async () => {
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    port = (silent.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  const mailer = (smtpUrl: string) => new Mailer({ mail: { smtpUrl, dir: '/nonexistent', from: 'Acervo <a@b>' } });
+  const mail = composeMail('fulano@mp.example', 'Teste', ['Olá']);
+
+  it('bounds every wait on the SMTP server, far below nodemailer’s minutes', () => {
+    expect(smtpTransportOptions('smtp://mail:25')).toEqual({
+      url: 'smtp://mail:25',
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
+    expect(Math.max(...Object.values(SMTP_TIMEOUTS))).toBeLessThanOrEqual(20_000);
+  });
+
+  it('gives up on a server that never greets, as MailUnavailable, within the timeout', async () => {
+    const sut = mailer(`smtp://127.0.0.1:${port}?greetingTimeout=300`);
+    const started = Date.now();
+    const error = await sut.send(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailUnavailable);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    sut.close();
+  });
+
+  it('reports a server that refuses the connection as MailUnavailable', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const free = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sut = mailer(`smtp://127.0.0.1:${free}`);
+    await expect(sut.send(mail)).rejects.toBeInstanceOf(MailUnavailable);
+    sut.close();
+  });
+});
