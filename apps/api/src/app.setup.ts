@@ -24,9 +24,18 @@ export function configureApp(app: NestExpressApplication): void {
     helmet({
       // Links in mails carry tokens: never leak them in a Referer.
       referrerPolicy: { policy: 'no-referrer' },
-      // The web client shows a PDF it read with the session's token from a blob: URL; the
-      // browser's PDF viewer inherits the policy, and draws with an embedded object.
-      contentSecurityPolicy: { directives: { frameSrc: ["'self'", 'blob:'], objectSrc: ["'self'", 'blob:'] } },
+      contentSecurityPolicy: {
+        directives: {
+          // The web client shows a PDF it read with the session's token from a blob: URL; the
+          // browser's PDF viewer inherits the policy, and draws with an embedded object.
+          frameSrc: ["'self'", 'blob:'],
+          objectSrc: ["'self'", 'blob:'],
+          // Nothing is loaded from elsewhere: helmet's default `https:` for styles and fonts
+          // is dropped. Inline styles stay: the component library sets them at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+        },
+      },
     }),
   );
   app.use(cookieParser());
