@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditTrailModule } from './common/audit/audit-trail.module';
 import { ConfigModule } from './common/config.module';
 import { DatabaseModule } from './common/database.module';
-import { loggingParams } from './common/logging';
+import { type LogStream, loggingParams } from './common/logging';
 import { MailModule } from './common/mail.module';
 import { RedisModule } from './common/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -29,12 +29,16 @@ import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: { clock?: Clock; seeds?: SeedSource } = {}): DynamicModule {
+  /** `logStream`: where the JSON log lines go instead of stdout (tests read them). */
+  static forRoot(
+    config: AppConfig,
+    overrides: { clock?: Clock; seeds?: SeedSource; logStream?: LogStream } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, overrides.clock, overrides.seeds),
-        LoggerModule.forRoot(loggingParams(config.logLevel)),
+        LoggerModule.forRoot(loggingParams(config.logLevel, overrides.logStream)),
         DatabaseModule,
         RedisModule,
         MailModule,

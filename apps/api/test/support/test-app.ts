@@ -9,6 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import type { LogStream } from '../../src/common/logging';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -27,9 +28,13 @@ export const TEST_ADMIN = { username: 'admin', password: 'senha-do-admin-de-test
 
 /**
  * The real API on real services: its own PostgreSQL database cloned from the migrated
- * template, the run's Redis, a real SMTP sink. `env` overrides configuration variables.
+ * template, the run's Redis, a real SMTP sink. `env` overrides configuration variables;
+ * `logStream` receives the JSON log lines (set LOG_LEVEL too: tests run silent).
  */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: { logStream?: LogStream } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const smtp = await new SmtpSink().start();
   const dataDir = await mkdtemp(join(tmpdir(), 'acervo-test-'));
@@ -55,10 +60,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const boot = async (more: NodeJS.ProcessEnv = {}) => {
     const config = loadConfig({ ...baseEnv, ...more });
     // NestFactory, exactly as main.ts boots it.
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { clock }), {
-      bufferLogs: true,
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, { clock, logStream: options.logStream }),
+      {
+        bufferLogs: true,
+        abortOnError: false,
+      },
+    );
     configureApp(app);
     await app.init();
     apps.push(app);
