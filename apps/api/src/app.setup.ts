@@ -17,6 +17,7 @@ export const API_PREFIX = 'api/v1';
 export const JSON_BODY_LIMIT = '1mb';
 
 export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
@@ -34,6 +35,9 @@ export function configureApp(app: NestExpressApplication): void {
           // is dropped. Inline styles stay: the component library sets them at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
           fontSrc: ["'self'", 'data:'],
+          // Rewrites even same-origin http URLs to https: on a plain-http installation reached
+          // by anything but localhost, the SPA's own scripts would not load.
+          upgradeInsecureRequests: config.appUrl.startsWith('https:') ? [] : null,
         },
       },
     }),
@@ -42,7 +46,7 @@ export function configureApp(app: NestExpressApplication): void {
   // The largest JSON the contract allows is a lottery of 10 000 process ids (≈ 400 kB);
   // anything past 1 MB is refused with 413 before it is read whole. Files go as multipart.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  serveSpa(app, app.get<AppConfig>(APP_CONFIG).webDir);
+  serveSpa(app, config.webDir);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

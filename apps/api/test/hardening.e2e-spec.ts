@@ -77,6 +77,11 @@ describe('hardening', () => {
         'font-src': ["'self'", 'data:'],
         'img-src': ["'self'", 'data:'],
       });
+      // Upgrading http to https only where the installation is served over https.
+      expect(csp['upgrade-insecure-requests']).toBeUndefined();
+      const https = await t.boot({ WEB_DIR: webDir, APP_URL: 'https://acervo.mp.example' });
+      const secure = await request(https.getHttpServer()).get('/').expect(200);
+      expect(directives(secure.headers['content-security-policy'])['upgrade-insecure-requests']).toEqual([]);
       const foreign = Object.values(csp)
         .flat()
         .filter((source) => !/^('self'|'none'|'unsafe-inline'|blob:|data:)$/.test(source));
