@@ -13,7 +13,7 @@ import { BoxesService } from '../../apps/api/src/modules/processes/boxes.service
 import { ProcessReader } from '../../apps/api/src/modules/processes/process-reader';
 import { explainStatements, runBench } from '../bench-database';
 import { BENCH_DIR, OFFICE_DATABASE, openBenchServer } from './bench-server';
-import type { OfficeFacts } from './office-data';
+import { FULL_TEXT_QUERIES, type OfficeFacts } from './office-data';
 
 async function main(): Promise<boolean> {
   const facts = JSON.parse(await readFile(join(BENCH_DIR, 'office.json'), 'utf8')) as OfficeFacts;
@@ -39,7 +39,10 @@ async function main(): Promise<boolean> {
       ['box counts', () => boxes.counts(actor)],
       ['process detail', () => reader.view(actor, facts.detailIds.sample[0])],
       ['search by number', () => reader.byNumber(actor, facts.numbers[0])],
-      ['full-text search', () => reader.search(actor, 'creche', 50)],
+      ...FULL_TEXT_QUERIES.map((q): [string, () => Promise<unknown>] => [
+        `full-text search '${q}'`,
+        () => reader.search(actor, q, 50),
+      ]),
     ];
     for (const [label, run] of plans) if (!only || label.includes(only)) await explainStatements(db, label, run);
     await db.query(`DELETE FROM sessions WHERE id = $1`, [sid]);

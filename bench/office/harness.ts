@@ -15,7 +15,7 @@ import { createDataSource } from '@acervo/persistence';
 import { findOnPath, freePort, startRedisServer, stopChild } from '@acervo/runtime';
 import { type BenchDataSource, log, runBench } from '../bench-database';
 import { BENCH_DIR, buildOffice, OFFICE_DATABASE, openBenchServer, option, recreate } from './bench-server';
-import type { BenchLogin, OfficeFacts } from './office-data';
+import { type BenchLogin, FULL_TEXT_QUERIES, type OfficeFacts } from './office-data';
 
 const smoke = process.argv.includes('--smoke');
 const ROUNDS = smoke ? 1 : 3;
@@ -120,11 +120,7 @@ async function main(): Promise<boolean> {
       },
       {
         name: 'full-text search',
-        path: cycle(
-          ['merenda escolar', 'licitação direcionada', 'creche', 'medicamentos Arapiraca'].map(
-            (q) => `/api/v1/processes?q=${encodeURIComponent(q)}&limit=50`,
-          ),
-        ),
+        path: cycle(FULL_TEXT_QUERIES.map((q) => `/api/v1/processes?q=${encodeURIComponent(q)}&limit=50`)),
       },
     ];
     const runs: Record<string, Measured[]> = {};

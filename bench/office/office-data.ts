@@ -47,6 +47,8 @@ export interface OfficeFacts {
 }
 
 export const BENCH_PASSWORD = 'senha-de-bancada-2026';
+/** What the harness searches: common words, a rare pair, one of each (the summaries are made of them). */
+export const FULL_TEXT_QUERIES = ['merenda escolar', 'licitação direcionada', 'creche', 'medicamentos Arapiraca'];
 const OFFICES = 50;
 const MEMBERS_PER_OFFICE = 10;
 const STAFF_PER_OFFICE = 10;
