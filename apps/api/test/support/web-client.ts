@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { launchChromium } from '@acervo/testing';
 import type { Browser, Page } from 'playwright-core';
+import type { AuthFlow } from './auth-flow';
 import { createTestApp, type TestApp } from './test-app';
 
 const WEB_DIR = join(__dirname, '../../../web/dist');
@@ -36,4 +37,28 @@ export async function startWebClientTest(): Promise<WebClientTest> {
       await t.close();
     },
   };
+}
+
+/**
+ * A new browser page signed in as `user` through the sign-in screens (password, then the
+ * code of the user's TOTP secret), left on the inbox.
+ */
+export async function signedInPage(
+  web: WebClientTest,
+  flow: AuthFlow,
+  user: { username: string; password: string; secret: string },
+): Promise<Page> {
+  const page = await (
+    await web.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${web.base}/entrar`);
+  await page.getByLabel('Usuário ou CPF').fill(user.username);
+  await page.getByLabel('Senha', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  flow.nextStep();
+  await page.getByLabel('Código', { exact: true }).fill(flow.code(user.secret));
+  await page.getByRole('button', { name: 'Confirmar' }).click();
+  await page.getByRole('heading', { name: 'Caixa de entrada' }).waitFor();
+  return page;
 }

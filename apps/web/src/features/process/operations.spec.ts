@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../api/http';
 import { call } from '../../api/problem';
 import { fakeServer } from '../../testing/fake-server';
-import { menuFor, type ProcessView, sendOperation } from './operations';
+import { menuFor, paragraphs, type ProcessView, sendOperation } from './operations';
 
 const view = (over: Partial<ProcessView> = {}) =>
   ({ id: 'p1', number: '058.2026.000001', version: 7, priority: false, secrecyLevel: 0, ...over }) as ProcessView;
@@ -34,5 +34,39 @@ describe('the operations menu', () => {
         { version: 7, movementCode: '900031', description: 'Ofício expedido', documentIds: ['d1'] },
       ],
     ]);
+  });
+
+  it('converts with the portaria typed line by line, escaped, and attaches to the principal found', async () => {
+    const server = fakeServer().on('POST', /\/api\/v1\/processes\/p1\/.+/, { status: 200, body: {} });
+    const api = createApi();
+    await call<unknown>(
+      sendOperation(api, view(), 'convert', {
+        classCode: 'PP',
+        portariaTitle: 'Portaria de instauração',
+        portariaText: 'Instauro o PP.\n\nNotifique-se <Fulano> & cia.',
+      }),
+    );
+    await call<unknown>(
+      sendOperation(api, view(), 'convert', { classCode: '65', originNumber: ' 0001234-56.2026.8.02.0001 ' }),
+    );
+    await call<unknown>(
+      sendOperation(api, view(), 'attach', { principalNumber: '058.2026.000002', principalId: 'p2' }),
+    );
+    expect(server.calls.map((c) => c.body)).toEqual([
+      {
+        version: 7,
+        classCode: 'PP',
+        portaria: {
+          title: 'Portaria de instauração',
+          content: '<p>Instauro o PP.</p><p>Notifique-se &lt;Fulano&gt; &amp; cia.</p>',
+        },
+      },
+      { version: 7, classCode: '65', originNumber: '0001234-56.2026.8.02.0001' },
+      { version: 7, principalId: 'p2' },
+    ]);
+  });
+
+  it('keeps no empty paragraph', () => {
+    expect(paragraphs('  \n a \n\n b ')).toBe('<p>a</p><p>b</p>');
   });
 });

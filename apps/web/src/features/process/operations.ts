@@ -1,3 +1,4 @@
+import { escapeHtml } from '@domain/html-text';
 import type { Api, Schemas } from '../../api';
 
 export type ProcessView = Schemas['ProcessViewDto'];
@@ -19,14 +20,22 @@ export interface OperationForm {
   declarationId?: string;
   termId?: string;
   returnUnitId?: string;
+  classCode?: string;
+  portariaTitle?: string;
+  /** Plain text, one paragraph a line: the portaria is made a draft for the member to sign. */
+  portariaText?: string;
+  originNumber?: string;
+  principalNumber?: string;
+  /** Found from principalNumber before sending (OperationDialog). */
+  principalId?: string;
 }
 
 export type FieldKind = keyof OperationForm;
 
 /**
  * The operations the process page offers, with the fields of each form, in the menu's
- * order. The server decides which apply (the view's allowedActions); the rest of DOMAIN
- * §3.2 (conversion, attaching, documents joining) is for their own screens.
+ * order. The server decides which apply (the view's allowedActions); joining standalone
+ * documents (insert-documents, link-draft) is for their own screen.
  */
 export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
   { action: 'conclude', fields: ['userId'] },
@@ -42,6 +51,8 @@ export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[
   { action: 'distribute', fields: ['memberId'] },
   { action: 'impediment', fields: ['declarationId', 'returnUnitId'] },
   { action: 'cancel-distribution', fields: ['termId'] },
+  { action: 'convert', fields: ['classCode', 'portariaTitle', 'portariaText', 'originNumber'] },
+  { action: 'attach', fields: ['principalNumber'] },
   { action: 'archive', fields: [] },
   { action: 'unarchive', fields: [] },
 ];
@@ -60,6 +71,8 @@ export type MenuOperation =
   | 'distribute'
   | 'impediment'
   | 'cancel-distribution'
+  | 'convert'
+  | 'attach'
   | 'archive'
   | 'unarchive';
 
@@ -118,9 +131,35 @@ export function sendOperation(api: Api, view: ProcessView, action: MenuOperation
         ...path,
         body: { version, documentId: form.termId ?? '' },
       });
+    case 'convert': {
+      const text = form.portariaText?.trim();
+      return api.POST('/api/v1/processes/{id}/convert', {
+        ...path,
+        body: {
+          version,
+          classCode: form.classCode ?? '',
+          portaria: text ? { title: form.portariaTitle ?? '', content: paragraphs(text) } : undefined,
+          originNumber: form.originNumber?.trim() || undefined,
+        },
+      });
+    }
+    case 'attach':
+      return api.POST('/api/v1/processes/{id}/attach', {
+        ...path,
+        body: { version, principalId: form.principalId ?? '' },
+      });
     case 'archive':
       return api.POST('/api/v1/processes/{id}/archive', { ...path, body: { version } });
     case 'unarchive':
       return api.POST('/api/v1/processes/{id}/unarchive', { ...path, body: { version } });
   }
+}
+
+/** Text typed line by line, as the rich text the server keeps: a paragraph a line. */
+export function paragraphs(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+    .join('');
 }
