@@ -181,6 +181,7 @@ async function main(): Promise<boolean> {
     });
 
     rows.push(await loginScenario(base, facts));
+    rows.push(await dossier(base, auth, facts, api.pid!));
     rows.push(await lottery(base, facts));
     rows.push(await rafExport(base, facts, db, api.pid!));
     // Last: the sweep needs a worker of its own and rewrites deadlines.
@@ -284,6 +285,30 @@ async function loginScenario(base: string, facts: OfficeFacts): Promise<Row> {
     scenario: 'login with trusted device (4 at once)',
     value: `${(n / seconds).toFixed(1)} logins/s, p50 ${times[Math.floor(n / 2)].toFixed(0)} ms, p99 ${times[Math.floor(n * 0.99)].toFixed(0)} ms`,
     target: 'report only (argon2 dominates)',
+    met: null,
+  };
+}
+
+/** The whole process as PDF (the busy member's process with the most documents and events): reported. */
+async function dossier(
+  base: string,
+  headers: Record<string, string>,
+  facts: OfficeFacts,
+  apiPid: number,
+): Promise<Row> {
+  const rssBefore = rss(apiPid);
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss(apiPid))), 25);
+  const started = performance.now();
+  const res = await fetch(`${base}/api/v1/processes/${facts.detailIds.many}/pdf`, { headers });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (!res.ok) throw new Error(`dossier: ${res.status}`);
+  return {
+    scenario: 'whole process as PDF (60 documents)',
+    value: `${seconds.toFixed(2)} s, ${(bytes / 1024).toFixed(0)} kB; RSS +${((peak - rssBefore) / 1024 / 1024).toFixed(1)} MB`,
+    target: 'report only (bench:dossier bounds its memory)',
     met: null,
   };
 }
