@@ -1,5 +1,5 @@
 import type { DomainError } from '@acervo/domain';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 const CONSTRAINT_VIOLATIONS = new Set(['23505', '23P01', '23503']);
 
@@ -24,4 +24,39 @@ export function isConcurrencyAbort(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const { code } = error.driverError as { code?: string };
   return code === '40P01' || code === '40001';
+}
+
+/** Socket errors of a server that is gone, restarting or unreachable. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * SQLSTATE classes 08 (connection exception) and 57P (the server shutting down, crashed,
+ * or not yet accepting connections), and 53300 (no connection slot left).
+ */
+const SERVER_GONE = /^(08...|57P0[1-3]|53300)$/;
+/** What node-postgres throws, without a code, when the server closes the connection under it. */
+const DRIVER_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'timeout exceeded when trying to connect',
+];
+
+/**
+ * PostgreSQL could not be reached or dropped the connection (a restart, a failover): the
+ * request's transaction was never committed, and the same request may succeed again in a
+ * moment — answered 503, not 500. TypeORM wraps some of these in QueryFailedError, and
+ * passes connection failures of the pool through as they are.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a transaction's query runner when its connection errors; the next
+  // statement of that transaction then finds it released (it rolled back with the connection).
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) {
+    return true;
+  }
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_GONE.test(code))) return true;
+    if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.startsWith(m))) return true;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { DomainError, type FieldError } from '@acervo/domain';
 import { MailUnavailable } from '@acervo/runtime';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isConcurrencyAbort } from './database-errors';
+import { isConcurrencyAbort, isDatabaseUnavailable } from './database-errors';
 import { type Problem, PROBLEM_CONTENT_TYPE, problemType, STATUS_OF_KIND, titleFor } from './problem';
 
 interface BodyParserError {
@@ -35,6 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (request.id) problem.requestId = String(request.id);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
     if (response.headersSent) return;
+    // A restart of PostgreSQL takes seconds: clients (and proxies) may retry after that.
+    if (problem.type === problemType('database-unavailable')) response.setHeader('Retry-After', '5');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -55,6 +57,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return this.problem(
         409,
         'Outra operação alterou os mesmos dados ao mesmo tempo; nada foi gravado. Tente de novo.',
+      );
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return this.problem(
+        503,
+        'O banco de dados não está acessível no momento. Tente de novo em instantes.',
+        'database-unavailable',
       );
     }
     if (exception instanceof MailUnavailable) {

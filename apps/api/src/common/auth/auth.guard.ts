@@ -31,7 +31,11 @@ export class GlobalAuthGuard extends PassportGuard('access') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) throw new UnauthorizedException('Sessão inválida ou expirada. Entre novamente.');
+    // A bad or expired token reaches here as "no user"; an error is the session lookup
+    // failing (the database away): that is the server's trouble, answered as such (503 for
+    // a lost database) — a 401 would make the web client sign the user out.
+    if (error) throw error;
+    if (!user) throw new UnauthorizedException('Sessão inválida ou expirada. Entre novamente.');
     return user;
   }
 }
