@@ -29,6 +29,18 @@ const config: Config = {
       transform: tsJest,
       moduleNameMapper,
       testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/api/test/reliability/'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+    },
+    {
+      // The slow proofs of issue 14 (faults, multi-node, concurrency, backup): `pnpm test:reliability`.
+      displayName: 'reliability',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform: tsJest,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/apps/api/test/reliability/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
     },
