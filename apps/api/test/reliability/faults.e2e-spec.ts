@@ -1,0 +1,202 @@
+import { MOVEMENTS } from '@acervo/domain';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AuthFlow } from '../support/auth-flow';
+import { createUnit } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { client, type Client, nf, type Signed, until } from './support/office';
+import { ownPostgres, ownRedis } from './support/own-services';
+
+interface Outcome {
+  phase: 'before' | 'down' | 'after';
+  what: string;
+  status: number | string;
+  type?: string;
+  retryAfter?: string;
+  body?: { type?: string; status?: number; detail?: string };
+}
+
+/**
+ * Issue 14, item 1. The API on a PostgreSQL and a Redis of the test's own, which the test
+ * stops and starts again on the same port while users keep working. (Redis lost with its
+ * data and the worker catching up is deadline-worker.e2e-spec.ts; a worker killed in the
+ * middle of a sweep is apps/worker/test/deadline-sweep.e2e-spec.ts.)
+ */
+describe('faults', () => {
+  describe('PostgreSQL restarted under load', () => {
+    let pg: Awaited<ReturnType<typeof ownPostgres>>;
+    let t: TestApp;
+    let unitId: string;
+    let clerk: Signed;
+    let member: Signed;
+
+    beforeAll(async () => {
+      pg = await ownPostgres('pg-restart');
+      t = await createTestApp({ DATABASE_URL: pg.url, AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+      const flow = new AuthFlow(t);
+      unitId = (await createUnit(t)).id;
+      clerk = await flow.signedInUser({ profile: 'CHIEF', unitId, secretaria: true });
+      member = await flow.signedInUser({ profile: 'MEMBER', unitId });
+    }, 120_000);
+
+    afterAll(async () => {
+      await t?.close();
+      await pg?.remove();
+    });
+
+    it('in-flight requests fail with 503 problem details, the API reconnects by itself, nothing half-written', async () => {
+      const outcomes: Outcome[] = [];
+      let phase: Outcome['phase'] = 'before';
+      let running = true;
+      const record = async (what: string, send: () => request.Test) => {
+        const at = phase;
+        try {
+          const res = await send().timeout(10_000);
+          outcomes.push({
+            phase: at,
+            what,
+            status: res.status,
+            type: res.headers['content-type'],
+            retryAfter: res.headers['retry-after'],
+            body: res.body,
+          });
+          return res;
+        } catch (error) {
+          outcomes.push({ phase: at, what, status: `no answer: ${(error as Error).message}` });
+          return undefined;
+        }
+      };
+      // Users at work: register a process, conclude it to the member, look at the inbox.
+      const work = async (as: Client, who: Client) => {
+        while (running) {
+          const created = await record('register', () => as.post('/processes', nf(unitId)));
+          if (created?.status === 201) {
+            await record('conclude', () =>
+              as.post(`/processes/${created.body.id}/conclude`, { version: 1, userId: member.id }),
+            );
+          }
+          await record('inbox', () => who.get('/boxes/inbox?limit=20'));
+          await new Promise((done) => setTimeout(done, 10));
+        }
+      };
+      const [asClerk, asMember] = [client(t.app, clerk.token), client(t.app, member.token)];
+      const load = Promise.all(Array.from({ length: 6 }, () => work(asClerk, asMember)));
+
+      await until(async () => outcomes.filter((o) => o.status === 201).length >= 10, 30_000, 'load running');
+      phase = 'down';
+      await pg.stop(); // fast shutdown: in-flight transactions are cut off
+      await new Promise((done) => setTimeout(done, 1_500));
+      await pg.restart();
+      phase = 'after';
+      await until(async () => (await request(t.app.getHttpServer()).get('/health')).status === 200, 15_000, 'health');
+      await until(
+        async () => outcomes.filter((o) => o.phase === 'after' && o.status === 201).length >= 10,
+        30_000,
+        'registrations after the restart',
+      );
+      running = false;
+      await load;
+
+      // No hang, no 500: each answer a success or a 503 in problem details, without a stack.
+      const unexpected = outcomes.filter((o) => ![200, 201, 503].includes(o.status as number));
+      expect(unexpected).toEqual([]);
+      const refusals = outcomes.filter((o) => o.status === 503);
+      expect(refusals.length).toBeGreaterThan(0);
+      for (const r of refusals) {
+        expect(r.type).toMatch(/^application\/problem\+json/);
+        expect(r.retryAfter).toBe('5');
+        expect(r.body).toMatchObject({ type: 'urn:acervo:problem:database-unavailable', status: 503 });
+        expect(JSON.stringify(r.body)).not.toMatch(/\bat .+\.(js|ts):\d+|ECONNREFUSED|terminat/i);
+      }
+
+      // Nothing half-written: every process has all its events and none extra, every
+      // conclusion its event, every acknowledged registration is there, numbers have no gap.
+      const db = t.app.get(DataSource);
+      const processes = await db.query<
+        {
+          id: string;
+          number: string;
+          version: number;
+          location: string;
+          event_count: number;
+          events: number;
+          conclusions: number;
+          registrations: number;
+        }[]
+      >(
+        `SELECT p.id, p.number, p.version, p.location, p.event_count,
+                (SELECT count(*)::int FROM process_events e WHERE e.process_id = p.id) AS events,
+                (SELECT count(*)::int FROM process_events e WHERE e.process_id = p.id AND e.code = $2) AS conclusions,
+                (SELECT count(*)::int FROM process_events e WHERE e.process_id = p.id AND e.code = $3) AS registrations
+           FROM processes p WHERE p.unit_id = $1`,
+        [unitId, MOVEMENTS.CONCLUDED.code, MOVEMENTS.REGISTERED.code],
+      );
+      const broken = processes.filter(
+        (p) =>
+          p.registrations !== 1 ||
+          p.events !== p.event_count ||
+          p.version !== p.event_count ||
+          (p.location === 'CONCLUSO') !== (p.conclusions === 1),
+      );
+      expect(broken).toEqual([]);
+      const acknowledged = outcomes.filter((o) => o.what === 'register' && o.status === 201).map((o) => o.body);
+      const stored = new Set(processes.map((p) => p.id));
+      expect(acknowledged.filter((b) => !stored.has((b as { id: string }).id))).toEqual([]);
+      const sequentials = processes.map((p) => Number(p.number.split('.')[2])).sort((a, b) => a - b);
+      expect(sequentials).toEqual(Array.from({ length: processes.length }, (_, i) => i + 1));
+
+      const counts = (phase: string, status: number) =>
+        outcomes.filter((o) => o.phase === phase && o.status === status).length;
+      // For docs/reliability.md.
+      process.stdout.write(
+        `pg restart: ${outcomes.length} requests; before ${counts('before', 201) + counts('before', 200)} ok;` +
+          ` in flight at the stop ${counts('before', 503)} × 503;` +
+          ` during ${counts('down', 503)} × 503, ${counts('down', 200) + counts('down', 201)} ok;` +
+          ` after ${counts('after', 503)} × 503, ${counts('after', 200) + counts('after', 201)} ok;` +
+          ` ${processes.length} processes, ${acknowledged.length} acknowledged\n`,
+      );
+    }, 120_000);
+  });
+
+  describe('Redis stopped and started again', () => {
+    let redis: Awaited<ReturnType<typeof ownRedis>>;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      redis = await ownRedis('redis-restart');
+      t = await createTestApp({ REDIS_URL: redis.url, AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+    }, 60_000);
+
+    afterAll(async () => {
+      await t?.close();
+      await redis?.remove();
+    });
+
+    it('the API keeps serving sign-ins, reads and operations, and uses Redis again when it returns', async () => {
+      const flow = new AuthFlow(t);
+      const unitId = (await createUnit(t)).id;
+      const clerk = await flow.signedInUser({ profile: 'CHIEF', unitId, secretaria: true });
+      const member = await flow.signedInUser({ profile: 'MEMBER', unitId });
+      const health = async () => (await t.http().get('/health').expect(200)).body.redis.status as string;
+      const day = async (as: Client) => {
+        const p = (await as.post('/processes', nf(unitId)).expect(201)).body;
+        await as.post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(200);
+        await client(t.app, member.token).get(`/processes/${p.id}`).expect(200);
+        const inbox = (await client(t.app, member.token).get('/boxes/inbox?limit=200').expect(200)).body.items;
+        expect(inbox.map((i: { id: string }) => i.id)).toContain(p.id);
+      };
+
+      expect(await health()).toBe('up');
+      await redis.stop();
+      await until(async () => (await health()) === 'down', 10_000, 'Redis seen down');
+      await day(client(t.app, clerk.token));
+      // A whole sign-in (password, code) while Redis is away.
+      const again = await flow.signIn(member.username, member.password, member.secret);
+      await client(t.app, again.accessToken).get('/boxes').expect(200);
+
+      await redis.restart();
+      await until(async () => (await health()) === 'up', 15_000, 'Redis seen up again');
+      await day(client(t.app, clerk.token));
+    }, 60_000);
+  });
+});
