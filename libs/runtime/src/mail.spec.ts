@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { composeMail, Mailer, MailUnavailable, SMTP_TIMEOUTS, smtpTransportOptions } from './mail';
@@ -49,5 +52,39 @@ describe(Mailer.name, () => {
     const sut = mailer(`smtp://127.0.0.1:${free}`);
     await expect(sut.send(mail)).rejects.toBeInstanceOf(MailUnavailable);
     sut.close();
+  });
+});
+
+// The module object mail.ts calls into (an `import * as` namespace cannot be spied on).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fs = require('node:fs/promises') as typeof import('node:fs/promises');
+
+describe(`${Mailer.name} without SMTP (.eml files)`, () => {
+  const mail = composeMail('fulano@mp.example', 'Teste', ['Olá']);
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'acervo-mail-'));
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes each mail as a file', async () => {
+    await new Mailer({ mail: { dir, from: 'Acervo <a@b>' } }).send(mail);
+    expect(await readdir(dir)).toEqual([expect.stringMatching(/\.eml$/)]);
+  });
+
+  it('a full mail folder is MailUnavailable (a 503 to the request), and no half-written file is left', async () => {
+    const write = fs.writeFile;
+    jest.spyOn(fs, 'writeFile').mockImplementation(async (file) => {
+      await write(file as string, 'From: Acervo'); // the disk filled up in the middle of the message
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    const error = await new Mailer({ mail: { dir, from: 'Acervo <a@b>' } }).send(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailUnavailable);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@acervo/domain';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AppConfig } from './config';
@@ -36,7 +36,10 @@ export function composeMail(
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
 
-/** The SMTP server could not take the mail (unreachable, silent, refusing): nothing was sent. */
+/**
+ * The mail could not be handed over — the SMTP server unreachable, silent or refusing, or,
+ * without SMTP, the mail folder full or not writable: nothing was sent.
+ */
 export class MailUnavailable extends Error {
   constructor(cause: unknown) {
     super(`SMTP: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -75,9 +78,16 @@ export class Mailer {
       return;
     }
     const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
-    await mkdir(this.config.mail.dir, { recursive: true });
     const file = join(this.config.mail.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
-    await writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
+    try {
+      await mkdir(this.config.mail.dir, { recursive: true });
+      await writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
+    } catch (e) {
+      // A full disk (or a folder we may not write) is the mail not sent, as a dead SMTP
+      // server is: the caller answers 503; a half-written .eml is not left behind.
+      await rm(file, { force: true }).catch(() => undefined);
+      throw new MailUnavailable(e);
+    }
     this.onFileWritten(file, mail);
   }
 
