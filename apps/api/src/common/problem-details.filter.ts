@@ -59,18 +59,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Outra operação alterou os mesmos dados ao mesmo tempo; nada foi gravado. Tente de novo.',
       );
     }
-    if (isDatabaseUnavailable(exception)) {
-      return this.problem(
-        503,
-        'O banco de dados não está acessível no momento. Tente de novo em instantes.',
-        'database-unavailable',
-      );
-    }
+    // Before the database: a mail failure carries the socket error (ETIMEDOUT…) as its cause.
     if (exception instanceof MailUnavailable) {
       return this.problem(
         503,
         'O servidor de e-mail não respondeu e a mensagem não foi enviada. Tente de novo em instantes.',
         'mail-unavailable',
+      );
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return this.problem(
+        503,
+        'O banco de dados não está acessível no momento. Tente de novo em instantes.',
+        'database-unavailable',
       );
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
