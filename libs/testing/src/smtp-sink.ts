@@ -23,6 +23,9 @@ export class SmtpSink {
   async start(): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
+      // smtp-server looks the client's address up in DNS before its greeting; with no DNS
+      // answering here that can outlast the client's greeting timeout (10 s).
+      disableReverseLookup: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, callback) => {
