@@ -42,7 +42,7 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
  */
 export class MailUnavailable extends Error {
   constructor(cause: unknown) {
-    super(`SMTP: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`mail not sent: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'MailUnavailable';
   }
 }

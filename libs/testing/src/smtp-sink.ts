@@ -29,15 +29,9 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((parsed) => {
-            this.mails.push({
-              to: addressesOf(parsed),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              parsed,
-            });
+        parseMail(stream)
+          .then((mail) => {
+            this.mails.push(mail);
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -78,4 +72,16 @@ export class SmtpSink {
 function addressesOf(mail: ParsedMail): string[] {
   const to = mail.to ? (Array.isArray(mail.to) ? mail.to : [mail.to]) : [];
   return to.flatMap((group) => group.value.map((a) => (a.address ?? '').toLowerCase()));
+}
+
+/** A message as the sink keeps it, from its source (an SMTP stream, an .eml file). */
+export async function parseMail(source: Parameters<typeof simpleParser>[0]): Promise<SinkMail> {
+  const parsed = await simpleParser(source);
+  return {
+    to: addressesOf(parsed),
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : '',
+    parsed,
+  };
 }

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AuthFlow } from '../support/auth-flow';
 import { createUnit } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { client, nf } from './support/office';
+import { client, httpOf, nf } from './support/office';
 import { systemPostgres, withDatabase } from './support/own-services';
 
 /** Row count and an md5 of every row, per table. */
@@ -51,7 +50,7 @@ describe('backup and restore with pg_dump and pg_restore', () => {
     const unitId = (await createUnit(t)).id;
     const clerk = await flow.signedInUser({ profile: 'CHIEF', unitId, secretaria: true });
     const member = await flow.signedInUser({ profile: 'MEMBER', unitId });
-    const [asClerk, asMember] = [client(t.app, clerk.token), client(t.app, member.token)];
+    const [asClerk, asMember] = [client(t.http, clerk.token), client(t.http, member.token)];
 
     const processIds: string[] = [];
     const documentIds: string[] = [];
@@ -86,7 +85,7 @@ describe('backup and restore with pg_dump and pg_restore', () => {
 
     /** What a user sees, through the API of the given node. */
     const snapshot = async (app: INestApplication, token: string) => {
-      const as = client(app, token);
+      const as = client(httpOf(app), token);
       const views = [];
       for (const id of processIds) {
         views.push((await as.get(`/processes/${id}`).expect(200)).body);
@@ -127,9 +126,9 @@ describe('backup and restore with pg_dump and pg_restore', () => {
     expect(await snapshot(restored, member.token)).toEqual(before);
 
     // It keeps working: a full sign-in, and a new process numbered after the last.
-    const onRestored = new AuthFlow({ ...t, app: restored, http: () => request(restored.getHttpServer()) });
+    const onRestored = new AuthFlow({ ...t, http: httpOf(restored) });
     const session = await onRestored.signIn(member.username, member.password, member.secret);
-    const next = await client(restored, session.accessToken).post('/processes', nf(unitId)).expect(201);
+    const next = await client(httpOf(restored), session.accessToken).post('/processes', nf(unitId)).expect(201);
     expect(Number(next.body.number.split('.')[2])).toBe(processIds.length + 1);
   }, 180_000);
 });

@@ -35,7 +35,7 @@ describe('concurrency', () => {
       secretaria: true,
       linkedMemberId: first.id,
     });
-    const [byChief, byClerk] = [client(t.app, chief.token), client(t.app, clerk.token)];
+    const [byChief, byClerk] = [client(t.http, chief.token), client(t.http, clerk.token)];
 
     for (let round = 0; round < 20; round++) {
       const p = (await byChief.post('/processes', nf(unit.id)).expect(201)).body as { id: string; version: number };
@@ -67,7 +67,7 @@ describe('concurrency', () => {
 
   it('six lotteries at once in one weighted group: each draw saw the one before, within quota, no process drawn twice', async () => {
     const office = await lotteryOffice(t, flow, [1, 1, 2, 1, 0.5]);
-    const runners = [client(t.app, office.chief.token), client(t.app, office.manager.token)];
+    const runners = [client(t.http, office.chief.token), client(t.http, office.manager.token)];
     const ids = await registerMany(runners, office.centre.id, 90);
 
     const answers = await Promise.all(

@@ -1,11 +1,15 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { MOVEMENTS } from '@acervo/domain';
+import { parseMail } from '@acervo/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuthFlow } from '../support/auth-flow';
-import { createUnit } from '../support/factories';
+import { cpfFor, createUnit, createUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { client, type Client, nf, type Signed, until } from './support/office';
-import { ownPostgres, ownRedis } from './support/own-services';
+import { type ApiNode, type ProcessOffice, processOffice, WallClockAuthFlow } from './support/nodes';
+import { ownPostgres, ownRedis, TEST_DATA } from './support/own-services';
 
 interface Outcome {
   phase: 'before' | 'down' | 'after';
@@ -20,7 +24,8 @@ interface Outcome {
  * Issue 14, item 1. The API on a PostgreSQL and a Redis of the test's own, which the test
  * stops and starts again on the same port while users keep working. (Redis lost with its
  * data and the worker catching up is deadline-worker.e2e-spec.ts; a worker killed in the
- * middle of a sweep is apps/worker/test/deadline-sweep.e2e-spec.ts.)
+ * middle of a sweep is apps/worker/test/deadline-sweep.e2e-spec.ts.) The full mail folder
+ * is an API process of its own, given a file system that is really full.
  */
 describe('faults', () => {
   describe('PostgreSQL restarted under load', () => {
@@ -79,7 +84,7 @@ describe('faults', () => {
           await new Promise((done) => setTimeout(done, 10));
         }
       };
-      const [asClerk, asMember] = [client(t.app, clerk.token), client(t.app, member.token)];
+      const [asClerk, asMember] = [client(t.http, clerk.token), client(t.http, member.token)];
       const load = Promise.all(Array.from({ length: 6 }, () => work(asClerk, asMember)));
 
       await until(async () => outcomes.filter((o) => o.status === 201).length >= 10, 30_000, 'load running');
@@ -181,22 +186,114 @@ describe('faults', () => {
       const day = async (as: Client) => {
         const p = (await as.post('/processes', nf(unitId)).expect(201)).body;
         await as.post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(200);
-        await client(t.app, member.token).get(`/processes/${p.id}`).expect(200);
-        const inbox = (await client(t.app, member.token).get('/boxes/inbox?limit=200').expect(200)).body.items;
+        await client(t.http, member.token).get(`/processes/${p.id}`).expect(200);
+        const inbox = (await client(t.http, member.token).get('/boxes/inbox?limit=200').expect(200)).body.items;
         expect(inbox.map((i: { id: string }) => i.id)).toContain(p.id);
       };
 
       expect(await health()).toBe('up');
       await redis.stop();
       await until(async () => (await health()) === 'down', 10_000, 'Redis seen down');
-      await day(client(t.app, clerk.token));
+      await day(client(t.http, clerk.token));
       // A whole sign-in (password, code) while Redis is away.
       const again = await flow.signIn(member.username, member.password, member.secret);
-      await client(t.app, again.accessToken).get('/boxes').expect(200);
+      await client(t.http, again.accessToken).get('/boxes').expect(200);
 
       await redis.restart();
       await until(async () => (await health()) === 'up', 15_000, 'Redis seen up again');
-      await day(client(t.app, clerk.token));
+      await day(client(t.http, clerk.token));
     }, 60_000);
+  });
+
+  describe('a full mail folder', () => {
+    let t: ProcessOffice;
+    let full: ApiNode;
+    let folder: string;
+    /** The folder as the API process sees it: its tmpfs, reached through its mount namespace. */
+    const inside = (...names: string[]) => join(`/proc/${full.child.pid}/root`, folder, ...names);
+    const mails = async () => (await readdir(inside())).filter((f) => f !== 'filler');
+
+    beforeAll(async () => {
+      // Node 0 mails through SMTP (to set users up); node 1 writes .eml files to MAIL_DIR.
+      t = await processOffice(1);
+      folder = await mkdtemp(join(TEST_DATA, 'full-mail-'));
+      // A 64 KiB tmpfs in a mount namespace of the process's own (unshare, as root or in a
+      // user namespace), filled up before node starts: every write to it is ENOSPC.
+      const fill = `mount -t tmpfs -o size=64k acervo-mail "$MAIL_DIR" || exit 1; cat /dev/zero > "$MAIL_DIR/filler" 2>/dev/null; exec "$0" "$@"`;
+      full = await t.addNode(
+        { SMTP_URL: '', MAIL_DIR: folder },
+        {
+          command: (program, args) => ['unshare', ['--map-root-user', '--mount', 'sh', '-c', fill, program, ...args]],
+        },
+      );
+    }, 120_000);
+
+    afterAll(async () => {
+      await t?.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    });
+
+    it('a request that waits for its mail answers 503, one that does not succeeds; nothing half-done; mail flows when space returns', async () => {
+      const flow = new WallClockAuthFlow(t);
+      const admin = await flow.signedInUser({ profile: 'ADMIN' });
+      const on = () => full.http();
+      expect((await on().get('/health').expect(200)).body.db.status).toBe('up');
+      expect(await mails()).toEqual([]);
+
+      // A new user: created (201), the first-password mail lost and logged, no file left.
+      const unitId = (await createUnit(t)).id;
+      const created = await on()
+        .post('/api/v1/users')
+        .auth(admin.token, { type: 'bearer' })
+        .send({
+          username: 'nova.servidora',
+          fullName: 'Nova Servidora',
+          cpf: cpfFor(90_001),
+          email: 'nova.servidora@mp.example',
+          assignments: [{ unitId, profile: 'INTERN', secretaria: false }],
+        })
+        .expect(201);
+      const [stored] = await t.dataSource.query(`SELECT username FROM users WHERE id = $1`, [created.body.id]);
+      expect(stored.username).toBe('nova.servidora');
+      expect(await mails()).toEqual([]);
+
+      // A password request answers before mailing: 202, and nothing left behind.
+      await on()
+        .post('/api/v1/auth/password/forgot')
+        .send({ username: admin.username, email: admin.email })
+        .expect(202);
+
+      // The 2FA confirmation waits for its activation mail: 503 mail-unavailable, 2FA not on.
+      const user = await createUser(t, { profile: 'MEMBER', unitId });
+      const login = await on().post('/api/v1/auth/login').send({ username: user.username, password: user.password });
+      const token = login.body.enrollmentToken as string;
+      const { body } = await on().post('/api/v1/auth/totp/enrollment').auth(token, { type: 'bearer' }).expect(200);
+      const confirm = () =>
+        on()
+          .post('/api/v1/auth/totp/enrollment/confirm')
+          .auth(token, { type: 'bearer' })
+          .send({ code: flow.code(body.secret), email: user.email });
+      const refused = await confirm();
+      expect(refused.status).toBe(503);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ type: 'urn:acervo:problem:mail-unavailable', status: 503 });
+      const enabled = async () =>
+        (await t.dataSource.query(`SELECT totp_enabled_at FROM users WHERE id = $1`, [user.id]))[0].totp_enabled_at;
+      expect(await enabled()).toBeNull();
+      // Three mails failed on a full disk: each logged, none left as a partial file.
+      await until(async () => (full.output().match(/ENOSPC/g) ?? []).length >= 3, 5_000, 'three ENOSPC logged');
+      expect(await mails()).toEqual([]);
+
+      // Space again: the same confirmation mails a whole message, whose link activates 2FA.
+      await rm(inside('filler'));
+      await confirm().expect(202);
+      const [file] = await mails();
+      const message = await parseMail(await readFile(inside(file)));
+      expect(message.to).toEqual([user.email]);
+      const link = /#token=([A-Za-z0-9_-]+)/.exec(message.text);
+      expect(link).not.toBeNull();
+      await on().post('/api/v1/auth/totp/activate').send({ token: link![1] }).expect(200);
+      expect(await enabled()).not.toBeNull();
+    }, 120_000);
   });
 });

@@ -1,30 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { MOVEMENTS } from '@acervo/domain';
 import { seedDueDeadlines } from '@acervo/testing';
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { DeadlineSweep } from '../../../worker/src/deadlines/deadline-sweep.service';
-import { AuthFlow } from '../support/auth-flow';
 import { createUnit, createUser } from '../support/factories';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { startWorker } from './support/worker';
 import { chunks, client, expectSerialisedDraws, lotteryOffice, nf, registerMany, until } from './support/office';
+import { type ProcessOffice, processOffice, WallClockAuthFlow } from './support/nodes';
+
+const DAY = 86_400_000;
 
 /**
- * Issue 14, item 2: two API replicas and two workers on one PostgreSQL and one Redis
- * (loopback). Each replica is a NestJS app of its own — its own providers, pools,
- * connections — booted as main.ts boots it; nothing but PostgreSQL and Redis joins them.
- * What one node does, the other must see at once.
+ * Issue 14, item 2: two API processes and two worker processes (the built dist/main.js of
+ * each, as production runs them) on one PostgreSQL and one Redis, on loopback. Nothing but
+ * PostgreSQL and Redis joins them: what one node does, the other must see at once.
  */
 describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', () => {
-  let t: TestApp;
-  let flow: AuthFlow;
-  let db: DataSource;
-  let nodes: NestExpressApplication[];
-  const workers: INestApplicationContext[] = [];
-  const on = (node: number) => request(nodes[node].getHttpServer());
+  let t: ProcessOffice;
+  let flow: WallClockAuthFlow;
+  const on = (node: number) => t.nodes[node].http();
+  const via = (node: number) => t.nodes[node].http;
 
   async function enrolledUser(spec: Parameters<typeof createUser>[1] = {}) {
     const user = await createUser(t, spec);
@@ -33,14 +25,11 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
-    flow = new AuthFlow(t);
-    db = t.app.get(DataSource);
-    nodes = [t.app, await t.boot()];
-  }, 60_000);
+    t = await processOffice(2, { AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+    flow = new WallClockAuthFlow(t);
+  }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.close()));
     await t?.close();
   });
 
@@ -87,11 +76,11 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
   it('the auth rate limit counts the requests of both nodes (in Redis)', async () => {
     // A pair of replicas of their own, with a small limit and a key space no other test uses.
     const env = { AUTH_RATE_LIMIT_PER_MINUTE: '4', QUEUE_PREFIX: `rl${randomBytes(4).toString('hex')}` };
-    const pair = [await t.boot(env), await t.boot(env)];
+    const pair = [await t.addNode(env), await t.addNode(env)];
     // A replica counts locally until its Redis connection is up (fail-open, a few ms after boot).
     await new Promise((done) => setTimeout(done, 500));
     const attempt = (node: number) =>
-      request(pair[node].getHttpServer()).post('/api/v1/auth/login').send({ username: 'ninguem', password: 'errada' });
+      pair[node].http().post('/api/v1/auth/login').send({ username: 'ninguem', password: 'errada' });
     const statuses: number[] = [];
     for (const node of [0, 1, 0, 1, 0, 1]) statuses.push((await attempt(node)).status);
     // Four allowed in all, not four per node.
@@ -103,9 +92,7 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
     const registrars: { token: string }[] = [];
     for (let i = 0; i < 4; i++) registrars.push(await flow.signedInUser({ profile: 'MEMBER', unitId: unit.id }));
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        client(nodes[i % 2], registrars[i % 4].token).post('/processes', nf(unit.id)),
-      ),
+      Array.from({ length: 50 }, (_, i) => client(via(i % 2), registrars[i % 4].token).post('/processes', nf(unit.id))),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
     const sequentials = answers.map((a) => Number(a.body.number.split('.')[2])).sort((a, b) => a - b);
@@ -115,10 +102,10 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
   it('lotteries of one group sent to both nodes at once keep the counters balanced', async () => {
     const office = await lotteryOffice(t, flow, [1, 1, 1, 1]);
     const runners = [
-      client(nodes[0], office.chief.token),
-      client(nodes[1], office.manager.token),
-      client(nodes[1], office.chief.token),
-      client(nodes[0], office.manager.token),
+      client(via(0), office.chief.token),
+      client(via(1), office.manager.token),
+      client(via(1), office.chief.token),
+      client(via(0), office.manager.token),
     ];
     const ids = await registerMany(runners, office.centre.id, 80);
     const answers = await Promise.all(
@@ -127,47 +114,49 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
-    expect(await expectSerialisedDraws(db, office.groupId)).toBe(80);
-    const counters = await db.query<{ received: number }[]>(
+    expect(await expectSerialisedDraws(t.dataSource, office.groupId)).toBe(80);
+    const counters = await t.dataSource.query<{ received: number }[]>(
       `SELECT received FROM distribution_group_members WHERE group_id = $1`,
       [office.groupId],
     );
     expect(counters.map((c) => c.received)).toEqual([20, 20, 20, 20]);
   }, 120_000);
 
-  it('a deadline sweep by two workers expires each deadline exactly once (events and notices counted)', async () => {
+  it('two workers sweeping 20 020 due deadlines expire each exactly once (events and notices counted)', async () => {
     const unit = await createUnit(t);
     const clerk = await flow.signedInUser({ profile: 'CHIEF', unitId: unit.id, secretaria: true });
     const member = await flow.signedInUser({ profile: 'MEMBER', unitId: unit.id });
     // Deadlines set through both nodes, as users do…
     const viaApi: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const [asClerk, asMember] = [client(nodes[i % 2], clerk.token), client(nodes[(i + 1) % 2], member.token)];
+      const [asClerk, asMember] = [client(via(i % 2), clerk.token), client(via((i + 1) % 2), member.token)];
       const p = (await asClerk.post('/processes', { ...nf(unit.id), responsibleMemberId: member.id }).expect(201)).body;
       await asClerk.post(`/processes/${p.id}/conclude`, { version: 1, userId: member.id }).expect(200);
       await asMember.post(`/processes/${p.id}/deadlines`, { description: 'Resposta ao ofício', days: 2 }).expect(201);
       viaApi.push(p.id);
     }
-    // …and 3 000 more, due at the same instant, written straight to the database.
-    const dueAt = new Date(t.clock.now().getTime() + 10 * 86_400_000);
-    await seedDueDeadlines(db, { processes: 300, perProcess: 10, dueAt });
-    // Due by eleven days from now. (Registration also opens each Notícia de Fato's legal
-    // deadline, 30 days away: not due here.)
-    const later = new Date(t.clock.now().getTime() + 11 * 86_400_000);
+    // …and 20 000 more, due at the same instant, written straight to the database: sweeps
+    // long enough (batches of 1 000) for the next scheduled one to start on the other worker.
+    await seedDueDeadlines(t.dataSource, { processes: 2_000, perProcess: 10, dueAt: new Date(Date.now() + 10 * DAY) });
+    // Eleven days on, all of them are due. (Registration also opens each Notícia de Fato's
+    // legal deadline, 30 days away: not due then.)
+    const later = new Date(Date.now() + 11 * DAY);
     const dueOpen = async () =>
-      (await db.query(`SELECT count(*)::int AS n FROM deadlines WHERE expired_at IS NULL AND due_at <= $1`, [later]))[0]
-        .n as number;
-    const open = await dueOpen();
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM deadlines WHERE expired_at IS NULL AND due_at <= $1`, [
+          later,
+        ])
+      )[0].n as number;
+    expect(await dueOpen()).toBe(20_020);
 
-    for (let i = 0; i < 2; i++) workers.push(await startWorker(t, { sweepBatch: 100 }));
+    // Two worker processes whose clock is eleven days ahead, started at the same instant.
+    const ahead = { CLOCK_OFFSET_MS: String(11 * DAY) };
+    t.addWorker(ahead);
+    t.addWorker(ahead);
+    await until(async () => (await dueOpen()) === 0, 120_000, 'every due deadline expired');
+    await new Promise((done) => setTimeout(done, 6_000)); // more scheduled sweeps, with nothing left to do
 
-    t.clock.advance(11 * 86_400_000);
-    // Besides their scheduled sweeps (taken by whichever worker is free), both sweep at the same moment.
-    await Promise.all(workers.map((w) => w.get(DeadlineSweep).run()));
-    await until(async () => (await dueOpen()) === 0, 60_000, 'every due deadline expired');
-    await new Promise((done) => setTimeout(done, 1_500)); // several more sweeps by both
-
-    const [r] = await db.query(
+    const [r] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM process_events WHERE code = $1)::int AS events,
               (SELECT count(DISTINCT details->>'deadlineId') FROM process_events WHERE code = $1)::int AS distinct_events,
               (SELECT count(*) FROM notifications WHERE kind = 'EXPIRED')::int AS notices,
@@ -178,24 +167,28 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
                 WHERE p.event_count <> (SELECT count(*) FROM process_events e WHERE e.process_id = p.id))::int AS gaps`,
       [MOVEMENTS.DEADLINE_EXPIRED.code],
     );
-    expect(open).toBe(3_020);
     expect(r).toEqual({
-      events: 3_020,
-      distinct_events: 3_020,
+      events: 20_020,
+      distinct_events: 20_020,
       notices: r.distinct_notices,
       distinct_notices: expect.any(Number),
       unnoticed: 0,
       gaps: 0,
     });
-    // Both nodes show the same: the API-set deadlines expired, back in the member's inbox.
-    const { accessToken } = await flow.signIn(member.username, member.password, member.secret); // 11 days on
+    expect(t.workers.every((w) => w.child.exitCode === null)).toBe(true);
+
+    // Both replicas, restarted eleven days on, show the same: the deadlines set through the
+    // API expired, their processes back in the member's inbox.
+    for (const node of [0, 1]) await t.restartNode(node, ahead);
+    flow.offsetMs = 11 * DAY;
+    const { accessToken } = await flow.signIn(member.username, member.password, member.secret);
     for (const node of [0, 1]) {
-      const inbox = (await client(nodes[node], accessToken).get('/boxes/inbox?limit=200').expect(200)).body.items as {
+      const inbox = (await client(via(node), accessToken).get('/boxes/inbox?limit=200').expect(200)).body.items as {
         id: string;
         deadlineState: string;
       }[];
       const flagged = inbox.filter((i) => viaApi.includes(i.id)).map((i) => i.deadlineState);
       expect(flagged).toEqual(Array(20).fill('EXPIRED'));
     }
-  }, 180_000);
+  }, 240_000);
 });

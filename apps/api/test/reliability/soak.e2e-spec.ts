@@ -68,7 +68,7 @@ describe('soak: a mixed workload with zero errors and flat memory', () => {
           .set('Cookie', cookies.get(who.id)!)
           .send({ username: who.username, password: who.password });
         const ok = check('login', login.status, 200) && login.body.status === 'authenticated';
-        return ok ? client(t.app, login.body.accessToken as string) : undefined;
+        return ok ? client(t.http, login.body.accessToken as string) : undefined;
       };
       const round = async (member: typeof clerk) => {
         const [asMember, asClerk] = [await signIn(member), await signIn(clerk)];

@@ -1,6 +1,6 @@
 import { Totp } from '../../src/modules/auth/totp';
 import { createUser, type UserSpec } from './factories';
-import type { TestApp } from './test-app';
+import type { Office } from './test-app';
 
 const STEP_MS = 30_000;
 
@@ -8,7 +8,7 @@ const STEP_MS = 30_000;
 export class AuthFlow {
   readonly totp = new Totp();
 
-  constructor(private readonly t: TestApp) {}
+  constructor(protected readonly t: Office) {}
 
   code(secret: string, stepsFromNow = 0): string {
     return this.totp.codeAt(secret, new Date(this.t.clock.now().getTime() + stepsFromNow * STEP_MS));

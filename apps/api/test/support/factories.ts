@@ -1,8 +1,7 @@
 import type { Profile } from '@acervo/domain';
 import { AssignmentEntity, UnitEntity, UserEntity } from '@acervo/persistence';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../src/common/password-hasher';
-import type { TestApp } from './test-app';
+import type { Office } from './test-app';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -19,19 +18,19 @@ export function cpfFor(n: number): string {
   return `${base}${d1}${digit(`${base}${d1}`, 11)}`;
 }
 
-export async function createUnit(t: TestApp, overrides: Partial<UnitEntity> = {}): Promise<UnitEntity> {
+export async function createUnit(
+  t: Pick<Office, 'dataSource'>,
+  overrides: Partial<UnitEntity> = {},
+): Promise<UnitEntity> {
   const n = next();
-  return t.app
-    .get(DataSource)
-    .getRepository(UnitEntity)
-    .save({
-      code: String(100 + n).padStart(3, '0'),
-      name: `Promotoria de Justiça ${n}`,
-      kind: 'PROSECUTION_OFFICE',
-      city: 'Maceió',
-      uf: 'AL',
-      ...overrides,
-    });
+  return t.dataSource.getRepository(UnitEntity).save({
+    code: String(100 + n).padStart(3, '0'),
+    name: `Promotoria de Justiça ${n}`,
+    kind: 'PROSECUTION_OFFICE',
+    city: 'Maceió',
+    uf: 'AL',
+    ...overrides,
+  });
 }
 
 export interface UserSpec {
@@ -45,12 +44,12 @@ export interface UserSpec {
 }
 
 /** A user with a password and one assignment, written straight to the database. */
-export async function createUser(t: TestApp, spec: UserSpec = {}) {
+export async function createUser(t: Pick<Office, 'dataSource'>, spec: UserSpec = {}) {
   const n = next();
   const username = spec.username ?? `usuario${n}`;
   const password = spec.password ?? `senha-de-teste-${n}-longa`;
   const email = spec.email ?? `${username}@mp.example`;
-  const db = t.app.get(DataSource);
+  const db = t.dataSource;
   const user = await db.getRepository(UserEntity).save({
     username,
     fullName: `Usuário de Teste ${n}`,

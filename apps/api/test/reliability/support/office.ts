@@ -3,13 +3,20 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AuthFlow } from '../../support/auth-flow';
 import { createUnit, createUser } from '../../support/factories';
-import type { TestApp } from '../../support/test-app';
+import type { Office } from '../../support/test-app';
 
 type Signed = Awaited<ReturnType<AuthFlow['signedInUser']>>;
 
-/** Requests to one node (an app of the replica set), as one signed-in user. */
-export function client(app: INestApplication, token: string) {
-  const http = () => request(app.getHttpServer());
+type Http = Office['http'];
+
+/** Requests to an app of this process. */
+export const httpOf =
+  (app: INestApplication): Http =>
+  () =>
+    request(app.getHttpServer());
+
+/** Requests to one node (an app, an API process), as one signed-in user. */
+export function client(http: Http, token: string) {
   return {
     get: (path: string) => http().get(`/api/v1${path}`).auth(token, { type: 'bearer' }),
     post: (path: string, body: object) => http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
@@ -39,7 +46,7 @@ export const nf = (unitId: string, summary = 'Representação sobre obra inacaba
  * A distribution centre with a CHIEF and a MANAGER (both may run lotteries) and a group of
  * members of an office, with the given weights.
  */
-export async function lotteryOffice(t: TestApp, flow: AuthFlow, weights: number[]) {
+export async function lotteryOffice(t: Office, flow: AuthFlow, weights: number[]) {
   const centre = await createUnit(t, { kind: 'DISTRIBUTION_CENTER', name: 'Centro de Distribuição Cível' });
   const office = await createUnit(t);
   const chief = await flow.signedInUser({ profile: 'CHIEF', unitId: centre.id, secretaria: true });
@@ -47,7 +54,7 @@ export async function lotteryOffice(t: TestApp, flow: AuthFlow, weights: number[
   const members: string[] = [];
   for (let i = 0; i < weights.length; i++)
     members.push((await createUser(t, { profile: 'MEMBER', unitId: office.id })).id);
-  const group = await client(t.app, manager.token)
+  const group = await client(t.http, manager.token)
     .post('/distribution-groups', {
       name: 'Distribuição Cível',
       unitId: centre.id,
