@@ -111,4 +111,12 @@ describe('the validation pipe on the DTOs the fuzzer found holes in', () => {
     expect(await fieldsRefused(CreateHolidayDto, { date: '2026-12-25', name: 'Natal', uf: true })).toEqual(['uf']);
     expect(await fieldsRefused(CreateHolidayDto, { date: '2026-12-25', name: 'Natal', city: 1 })).toEqual(['city']);
   });
+
+  it('refuses a version no row can have, instead of answering it as stale (was a 409)', async () => {
+    const ids = ['7d3f1c2a-9b4e-4c1d-8f6a-2b5e9c0d1a3f'];
+    for (const version of [1e308, 2 ** 31, 2 ** 53 + 1, 0, 1.5])
+      expect(await fieldsRefused(DocumentIdsDto, { version, documentIds: ids })).toEqual(['version']);
+    const largest = { version: 2 ** 31 - 1, documentIds: ids };
+    await expect(sut.transform(largest, { type: 'body', metatype: DocumentIdsDto })).resolves.toEqual(largest);
+  });
 });

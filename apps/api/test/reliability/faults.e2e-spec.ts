@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MOVEMENTS } from '@acervo/domain';
-import { parseMail } from '@acervo/testing';
+import { parseMail, seedDueDeadlines } from '@acervo/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuthFlow } from '../support/auth-flow';
@@ -10,6 +10,9 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { client, type Client, nf, type Signed, until } from './support/office';
 import { type ApiNode, type ProcessOffice, processOffice, WallClockAuthFlow } from './support/nodes';
 import { ownPostgres, ownRedis, TEST_DATA } from './support/own-services';
+import { workerContext } from './support/worker';
+import { DeadlineDigest } from '../../../worker/src/deadlines/deadline-digest.service';
+import { DeadlineSweep } from '../../../worker/src/deadlines/deadline-sweep.service';
 
 interface Outcome {
   phase: 'before' | 'down' | 'after';
@@ -233,7 +236,7 @@ describe('faults', () => {
       if (folder) await rm(folder, { recursive: true, force: true });
     });
 
-    it('a request that waits for its mail answers 503, one that does not succeeds; nothing half-done; mail flows when space returns', async () => {
+    it('a request that waits for its mail answers 503, one that does not succeeds; the digest rolls back; nothing half-done; mail flows when space returns', async () => {
       const flow = new WallClockAuthFlow(t);
       const admin = await flow.signedInUser({ profile: 'ADMIN' });
       const on = () => full.http();
@@ -284,16 +287,52 @@ describe('faults', () => {
       await until(async () => (full.output().match(/ENOSPC/g) ?? []).length >= 3, 5_000, 'three ENOSPC logged');
       expect(await mails()).toEqual([]);
 
-      // Space again: the same confirmation mails a whole message, whose link activates 2FA.
-      await rm(inside('filler'));
-      await confirm().expect(202);
-      const [file] = await mails();
-      const message = await parseMail(await readFile(inside(file)));
-      expect(message.to).toEqual([user.email]);
-      const link = /#token=([A-Za-z0-9_-]+)/.exec(message.text);
-      expect(link).not.toBeNull();
-      await on().post('/api/v1/auth/totp/activate').send({ token: link![1] }).expect(200);
-      expect(await enabled()).not.toBeNull();
+      // The worker's daily digest, writing to the same full folder (reached through the API
+      // process's mount namespace): the send fails, the notices stay unmailed for next time.
+      const { memberId } = await seedDueDeadlines(t.dataSource, { processes: 2, perProcess: 1, dueAt: new Date() });
+      // (On Redis, under a prefix of its own: the digest's schedule is the next 7 o'clock, never now.)
+      const worker = await workerContext({
+        ...t.env,
+        QUEUE_PREFIX: `${t.env.QUEUE_PREFIX}w`,
+        SMTP_URL: '',
+        MAIL_DIR: inside(),
+      });
+      const unmailed = async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND mailed_at IS NULL`,
+            [memberId],
+          )
+        )[0].n as number;
+      try {
+        await worker.get(DeadlineSweep).run();
+        expect(await unmailed()).toBe(2);
+        await expect(worker.get(DeadlineDigest).run()).rejects.toThrow(/ENOSPC/);
+        expect(await unmailed()).toBe(2);
+        expect(await mails()).toEqual([]);
+
+        // Space again: the same confirmation mails a whole message, whose link activates 2FA;
+        // the next digest mails the notices.
+        await rm(inside('filler'));
+        await confirm().expect(202);
+        const [file] = await mails();
+        const message = await parseMail(await readFile(inside(file)));
+        expect(message.to).toEqual([user.email]);
+        const link = /#token=([A-Za-z0-9_-]+)/.exec(message.text);
+        expect(link).not.toBeNull();
+        await on().post('/api/v1/auth/totp/activate').send({ token: link![1] }).expect(200);
+        expect(await enabled()).not.toBeNull();
+
+        expect(await worker.get(DeadlineDigest).run()).toBe(1);
+        expect(await unmailed()).toBe(0);
+        const [{ email }] = await t.dataSource.query(`SELECT email FROM users WHERE id = $1`, [memberId]);
+        const sent = await Promise.all((await mails()).map(async (f) => parseMail(await readFile(inside(f)))));
+        expect(sent.filter((m) => m.to.includes(email)).map((m) => m.subject)).toEqual([
+          'Acervo: 2 prazo(s) vencido(s)',
+        ]);
+      } finally {
+        await worker.close();
+      }
     }, 120_000);
   });
 });

@@ -160,10 +160,19 @@ export class WallClockAuthFlow extends AuthFlow {
     // Nothing to move: code() picks the user's next unspent step.
   }
 
-  /** Waits, when the user has spent every step accepted now, for the next one. */
+  /** The user's next code, waiting for the next step when every step accepted now is spent. */
+  async nextCode(secret: string): Promise<string> {
+    await this.stepLeft(secret);
+    return this.code(secret);
+  }
+
   override async signIn(username: string, password: string, secret: string) {
-    while (this.nextFor(secret) === undefined) await new Promise((done) => setTimeout(done, 1_000));
+    await this.stepLeft(secret);
     return super.signIn(username, password, secret);
+  }
+
+  private async stepLeft(secret: string): Promise<void> {
+    while (this.nextFor(secret) === undefined) await new Promise((done) => setTimeout(done, 1_000));
   }
 
   private nextFor(secret: string): number | undefined {

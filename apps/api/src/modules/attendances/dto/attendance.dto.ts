@@ -1,7 +1,8 @@
 import { ATTENDANCE_KINDS, type AttendanceKind, COMPLAINT_CATEGORIES } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { IsVersion } from '../../../common/stale-version';
 
 export class CreateAttendanceDto {
   @ApiProperty({ format: 'uuid', description: 'The unit attending (its code starts the protocol)' })
@@ -172,8 +173,7 @@ export class AttendancesQuery extends PageQuery {
 
 export class ConvertAttendanceDto {
   @ApiProperty({ description: 'The attendance version read' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({
@@ -198,8 +198,7 @@ export class ConvertAttendanceDto {
 
 export class AttachAttendanceDto {
   @ApiProperty({ description: 'The attendance version read' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ format: 'uuid', description: 'The process it joins' })

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { CLASS_KINDS, type ClassKind } from '@acervo/persistence';
 import { OptionalQueryBoolean } from '../../../common/query-boolean';
+import { IsVersion } from '../../../common/stale-version';
 
 /** Codes up to 40 characters: the seeded TERMO_CANCELAMENTO_DISTRIBUICAO alone has 31. */
 export const CATALOGUE_CODE_MAX = 40;
@@ -24,8 +25,7 @@ export class CodedCreateDto {
 
 export class CodedUpdateDto {
   @ApiProperty({ description: 'The version read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()

@@ -1,6 +1,7 @@
 import { PROFILES } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsVersion } from '../../../common/stale-version';
 
 const SECRECY_ASSIGNMENT_SCHEMA: ApiPropertyOptions = {
   type: 'object',
@@ -31,8 +32,7 @@ export class InstitutionSettingsDto {
 
 export class UpdateInstitutionSettingsDto {
   @ApiProperty({ description: 'The version read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ example: 'America/Manaus' })

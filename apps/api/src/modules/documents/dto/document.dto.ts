@@ -5,16 +5,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../../common/stale-version';
 
 /** Documents one operation names at once; `each` alone would take a lone id string as a list. */
 const DOCUMENT_IDS_MAX = 200;
@@ -68,8 +67,7 @@ export class StandaloneDocumentDto extends CreateDraftDto {
 
 export class UpdateDraftDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()
@@ -87,8 +85,7 @@ export class UpdateDraftDto {
 
 export class DocumentVersionDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 
@@ -169,8 +166,7 @@ export class DocumentListQuery {
 
 export class DocumentIdsDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ type: [String], format: 'uuid', maxItems: DOCUMENT_IDS_MAX })
@@ -182,8 +178,7 @@ export class DocumentIdsDto {
 
 export class LinkDraftDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -193,8 +188,7 @@ export class LinkDraftDto {
 
 export class MoveDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ example: '900031', description: 'A movement of the taxonomy' })
@@ -235,8 +229,7 @@ export class PortariaInput {
 
 export class ConvertDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ example: 'IC' })
@@ -264,8 +257,7 @@ export class ConvertDto {
 
 export class DocumentLevelDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiProperty({ minimum: 0, maximum: 5, description: "At least the process's level" })

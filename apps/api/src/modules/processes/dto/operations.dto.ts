@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsVersion } from '../../../common/stale-version';
 
 /** Every operation carries the version read: a stale one gets 409 and writes nothing. */
 export class VersionedDto {
   @ApiProperty({ description: 'The version read' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

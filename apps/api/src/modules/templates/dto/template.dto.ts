@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { CATALOGUE_CODE_MAX } from '../../catalogues/dto/coded.dto';
+import { IsVersion } from '../../../common/stale-version';
 
 /** Bodies up to 90 000 characters: a long portaria, inside the 100 kB JSON body limit. */
 const BODY_MAX = 90_000;
@@ -34,8 +35,7 @@ export class CreateTemplateDto {
 
 export class UpdateTemplateDto {
   @ApiProperty({ description: 'The version read' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()

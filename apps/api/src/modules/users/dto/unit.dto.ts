@@ -1,6 +1,7 @@
 import { UFS, UNIT_CODE_PATTERN, UNIT_KINDS, type Uf, type UnitKind } from '@acervo/domain';
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsVersion } from '../../../common/stale-version';
 
 export class CreateUnitDto {
   @ApiProperty({ example: '058', description: 'Goes into process numbers: 2–10 digits or capital letters' })
@@ -29,8 +30,7 @@ export class CreateUnitDto {
 /** The code is fixed once given: it is part of the numbers already issued. */
 export class UpdateUnitDto extends PartialType(PickType(CreateUnitDto, ['name', 'kind', 'city', 'uf'] as const)) {
   @ApiProperty({ description: 'The version read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

@@ -8,18 +8,17 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { IsVersion } from '../../../common/stale-version';
 
 export class AssignmentInput {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null only for ADMIN' })
@@ -87,8 +86,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiProperty({ description: 'The version read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()
