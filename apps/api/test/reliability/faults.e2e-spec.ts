@@ -258,6 +258,8 @@ describe('faults', () => {
         .expect(201);
       const [stored] = await t.dataSource.query(`SELECT username FROM users WHERE id = $1`, [created.body.id]);
       expect(stored.username).toBe('nova.servidora');
+      // (The mail goes out after the answer.)
+      await until(async () => full.output().includes('link for nova.servidora not sent'), 5_000, 'failure logged');
       expect(await mails()).toEqual([]);
 
       // A password request answers before mailing: 202, and nothing left behind.

@@ -74,8 +74,10 @@ export class UsersService {
     } catch (e) {
       throw translateConstraint(e, CONSTRAINTS);
     }
-    // After the commit: a failed mail does not undo the registration; "forgot password" resends.
-    await this.passwords.sendFirstPasswordLink(created).catch((e: unknown) => {
+    // After the commit, and without holding the answer for it (a slow SMTP server could
+    // keep the administrator waiting for its timeouts): a failed mail does not undo the
+    // registration; "forgot password" resends.
+    void this.passwords.sendFirstPasswordLink(created).catch((e: unknown) => {
       this.logger.error(`first-password link for ${created.username} not sent: ${String(e)}`);
     });
     return created;
