@@ -136,6 +136,33 @@ describe('catalogues and institution settings', () => {
       const [trail] = await audited('legal_deadlines', 'table');
       expect(trail.action).toBe('legal_deadlines.replaced');
     });
+
+    it('carry one version: a replacement from a stale read is refused, nothing written', async () => {
+      const read = (await as(admin).get('/legal-deadlines').expect(200)).body;
+      expect(read.version).toEqual(expect.any(Number));
+      const withNf = (amount: number) =>
+        read.items.map((r: { classCode: string }) =>
+          r.classCode === 'NF' ? { ...r, duration: { amount, unit: 'DAYS' } } : r,
+        );
+      // Another administrator saves first, from the same read.
+      const first = await as(admin)
+        .put('/legal-deadlines', { items: withNf(60), version: read.version })
+        .expect(200);
+      expect(first.body.version).toBe(read.version + 1);
+      const stale = await as(admin)
+        .put('/legal-deadlines', { items: withNf(120), version: read.version })
+        .expect(409);
+      expect(fields(stale.body)).toEqual(['version']);
+      expect((await as(admin).get('/legal-deadlines')).body).toEqual(first.body);
+      // A version no table can have is bad input; none at all replaces whatever is there.
+      await as(admin)
+        .put('/legal-deadlines', { items: withNf(120), version: 0 })
+        .expect(400);
+      const blind = await as(admin)
+        .put('/legal-deadlines', { items: withNf(90) })
+        .expect(200);
+      expect(blind.body.version).toBe(read.version + 2);
+    });
   });
 
   describe('holidays', () => {

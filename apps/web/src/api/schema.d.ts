@@ -2076,6 +2076,13 @@ export interface components {
         };
         LegalDeadlineTableDto: {
             items: components["schemas"]["LegalDeadlineRuleDto"][];
+            /** @description The version of the whole table, to send with the next replacement */
+            version: number;
+        };
+        ReplaceLegalDeadlinesDto: {
+            items: components["schemas"]["LegalDeadlineRuleDto"][];
+            /** @description The table's version read; a replacement from an older read is refused (409). Without it, the table is replaced whatever its version (last write wins). */
+            version?: number;
         };
         HolidayDto: {
             /** Format: uuid */
@@ -4612,7 +4619,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LegalDeadlineTableDto"];
+                "application/json": components["schemas"]["ReplaceLegalDeadlinesDto"];
             };
         };
         responses: {
@@ -4633,6 +4640,13 @@ export interface operations {
             };
             /** @description Requires ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The table changed since the version sent was read */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

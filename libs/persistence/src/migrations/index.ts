@@ -14,6 +14,7 @@ import { Raf1764500000000 } from './1764500000000-Raf';
 import { Templates1764600000000 } from './1764600000000-Templates';
 import { Attendances1764700000000 } from './1764700000000-Attendances';
 import { BenchReadPaths1764800000000 } from './1764800000000-BenchReadPaths';
+import { LegalDeadlineTableVersion1764900000000 } from './1764900000000-LegalDeadlineTableVersion';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Templates1764600000000,
   Attendances1764700000000,
   BenchReadPaths1764800000000,
+  LegalDeadlineTableVersion1764900000000,
 ];

@@ -11,7 +11,7 @@ import { type Actor, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CreateHolidayDto, HolidayDto, HolidayListDto, HolidaysQuery } from './dto/holiday.dto';
 import { InstitutionSettingsDto, UpdateInstitutionSettingsDto } from './dto/institution-settings.dto';
-import { LegalDeadlineTableDto } from './dto/legal-deadline.dto';
+import { LegalDeadlineTableDto, ReplaceLegalDeadlinesDto } from './dto/legal-deadline.dto';
 import { HolidaysService } from './holidays.service';
 import { InstitutionSettingsService } from './institution-settings.service';
 import { LegalDeadlinesService } from './legal-deadlines.service';
@@ -38,7 +38,8 @@ export class CataloguesController {
   @Put('legal-deadlines')
   @ApiOperation({ summary: 'Replace the whole legal-deadline table; classes left out have none' })
   @ApiOkResponse({ type: LegalDeadlineTableDto })
-  replaceLegalDeadlines(@CurrentActor() actor: Actor, @Body() dto: LegalDeadlineTableDto) {
+  @ApiConflictResponse({ description: 'The table changed since the version sent was read' })
+  replaceLegalDeadlines(@CurrentActor() actor: Actor, @Body() dto: ReplaceLegalDeadlinesDto) {
     return this.deadlines.replace(actor, dto);
   }
 

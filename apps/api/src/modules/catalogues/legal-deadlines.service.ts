@@ -4,9 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../../common/audit/audit-trail';
 import type { Actor } from '../../common/auth/actor';
-import type { LegalDeadlineTableDto } from './dto/legal-deadline.dto';
+import { staleVersion } from '../../common/stale-version';
+import type { ReplaceLegalDeadlinesDto } from './dto/legal-deadline.dto';
 
-/** The legal-deadline table of the classes (DOMAIN §6), replaced as a whole. */
+/** The table as read: its rules and the one version of the whole. */
+export interface LegalDeadlineTable {
+  items: LegalDeadlineRule[];
+  version: number;
+}
+
+/** The legal-deadline table of the classes (DOMAIN §6), replaced as a whole, under one version. */
 @Injectable()
 export class LegalDeadlinesService {
   constructor(
@@ -14,12 +21,13 @@ export class LegalDeadlinesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async table(db: EntityManager = this.dataSource.manager): Promise<{ items: LegalDeadlineRule[] }> {
+  async table(db: EntityManager = this.dataSource.manager): Promise<LegalDeadlineTable> {
     const rows = await db.getRepository(LegalDeadlineRuleEntity).find({ order: { classCode: 'ASC' } });
-    return { items: rows.map(toRule) };
+    const [{ version }] = await db.query<{ version: number }[]>(`SELECT version FROM legal_deadline_table`);
+    return { items: rows.map(toRule), version };
   }
 
-  async replace(actor: Actor, dto: LegalDeadlineTableDto): Promise<{ items: LegalDeadlineRule[] }> {
+  async replace(actor: Actor, dto: ReplaceLegalDeadlinesDto): Promise<LegalDeadlineTable> {
     return this.dataSource.transaction(async (tx) => {
       const classes = await tx.query<{ code: string }[]>(`SELECT code FROM classes`);
       const problems = legalDeadlineProblems(dto.items, new Set(classes.map((c) => c.code)));
@@ -27,6 +35,9 @@ export class LegalDeadlinesService {
       // Serialises concurrent replacements; the table is small.
       await tx.query(`LOCK TABLE legal_deadline_rules IN EXCLUSIVE MODE`);
       const before = await this.table(tx);
+      if (dto.version !== undefined && dto.version !== before.version) {
+        throw staleVersion('A tabela de prazos legais foi alterada');
+      }
       await tx.query(`DELETE FROM legal_deadline_rules`);
       await tx.getRepository(LegalDeadlineRuleEntity).insert(
         dto.items.map((r) => ({
@@ -39,6 +50,7 @@ export class LegalDeadlinesService {
           legalBasis: r.legalBasis.trim(),
         })),
       );
+      await tx.query(`UPDATE legal_deadline_table SET version = version + 1`);
       const after = await this.table(tx);
       await this.audit.record(tx, actor, {
         action: 'legal_deadlines.replaced',

@@ -1,7 +1,8 @@
 import type { DurationUnit as Unit } from '@domain/catalogues/legal-deadlines';
-import type { Schemas } from '../../api';
+import { isStaleVersion, type Schemas } from '../../api';
 
 type Rule = Schemas['LegalDeadlineRuleDto'];
+type Table = Schemas['LegalDeadlineTableDto'];
 
 /** A class's rule as the form edits it: the extension switched off keeps what was typed. */
 export interface RuleForm {
@@ -54,4 +55,31 @@ export function ruleOf(form: RuleForm): Rule | null {
 export function tableWith(items: readonly Rule[], classCode: string, rule: Rule | null): Rule[] {
   const others = items.filter((r) => r.classCode !== classCode);
   return rule ? [...others, rule].sort((a, b) => a.classCode.localeCompare(b.classCode)) : others;
+}
+
+/** GET and PUT /legal-deadlines. */
+export interface LegalDeadlineTableIo {
+  read(): Promise<Table>;
+  replace(body: { items: Rule[]; version: number }): Promise<Table>;
+}
+
+/**
+ * Sets (or takes out) one class's rule in the table as it stands, under the version read
+ * just before: when another administrator saved in between (a stale version), the rule is
+ * applied again to their table, so no one's rule is overwritten. Gives up after `tries`.
+ */
+export async function saveRuleInTable(
+  io: LegalDeadlineTableIo,
+  classCode: string,
+  rule: Rule | null,
+  tries = 3,
+): Promise<Table> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await io.read();
+    try {
+      return await io.replace({ items: tableWith(current.items, classCode, rule), version: current.version });
+    } catch (e) {
+      if (!isStaleVersion(e) || attempt >= tries) throw e;
+    }
+  }
 }

@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../../common/stale-version';
 import { CATALOGUE_CODE_MAX } from './coded.dto';
 
 export class DurationDto {
@@ -64,11 +65,27 @@ export class LegalDeadlineRuleDto {
 }
 
 /** The whole table: a PUT replaces it (classes left out have no legal deadline). */
-export class LegalDeadlineTableDto {
+export class ReplaceLegalDeadlinesDto {
   @ApiProperty({ type: [LegalDeadlineRuleDto] })
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => LegalDeadlineRuleDto)
   items: LegalDeadlineRuleDto[];
+
+  @ApiPropertyOptional({
+    description:
+      "The table's version read; a replacement from an older read is refused (409). Without it, the table is replaced whatever its version (last write wins).",
+  })
+  @IsOptional()
+  @IsVersion()
+  version?: number;
+}
+
+export class LegalDeadlineTableDto {
+  @ApiProperty({ type: [LegalDeadlineRuleDto] })
+  items: LegalDeadlineRuleDto[];
+
+  @ApiProperty({ description: 'The version of the whole table, to send with the next replacement' })
+  version: number;
 }
