@@ -122,7 +122,7 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
     expect(counters.map((c) => c.received)).toEqual([20, 20, 20, 20]);
   }, 120_000);
 
-  it('two workers sweeping 20 020 due deadlines expire each exactly once (events and notices counted)', async () => {
+  it('two workers sweeping 60 020 due deadlines expire each exactly once (events and notices counted)', async () => {
     const unit = await createUnit(t);
     const clerk = await flow.signedInUser({ profile: 'CHIEF', unitId: unit.id, secretaria: true });
     const member = await flow.signedInUser({ profile: 'MEMBER', unitId: unit.id });
@@ -135,9 +135,8 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
       await asMember.post(`/processes/${p.id}/deadlines`, { description: 'Resposta ao ofício', days: 2 }).expect(201);
       viaApi.push(p.id);
     }
-    // …and 20 000 more, due at the same instant, written straight to the database: sweeps
-    // long enough (batches of 1 000) for the next scheduled one to start on the other worker.
-    await seedDueDeadlines(t.dataSource, { processes: 2_000, perProcess: 10, dueAt: new Date(Date.now() + 10 * DAY) });
+    // …and 60 000 more, due at the same instant, written straight to the database.
+    await seedDueDeadlines(t.dataSource, { processes: 6_000, perProcess: 10, dueAt: new Date(Date.now() + 10 * DAY) });
     // Eleven days on, all of them are due. (Registration also opens each Notícia de Fato's
     // legal deadline, 30 days away: not due then.)
     const later = new Date(Date.now() + 11 * DAY);
@@ -147,12 +146,13 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
           later,
         ])
       )[0].n as number;
-    expect(await dueOpen()).toBe(20_020);
+    expect(await dueOpen()).toBe(60_020);
 
-    // Two worker processes whose clock is eleven days ahead, started at the same instant.
+    // Two worker processes whose clock is eleven days ahead, started at the same instant
+    // (logging at info: each reports what it swept).
     const ahead = { CLOCK_OFFSET_MS: String(11 * DAY) };
-    t.addWorker(ahead);
-    t.addWorker(ahead);
+    t.addWorker({ ...ahead, LOG_LEVEL: 'info' });
+    t.addWorker({ ...ahead, LOG_LEVEL: 'info' });
     await until(async () => (await dueOpen()) === 0, 120_000, 'every due deadline expired');
     await new Promise((done) => setTimeout(done, 6_000)); // more scheduled sweeps, with nothing left to do
 
@@ -168,14 +168,22 @@ describe('multi-node: two APIs and two workers sharing PostgreSQL and Redis', ()
       [MOVEMENTS.DEADLINE_EXPIRED.code],
     );
     expect(r).toEqual({
-      events: 20_020,
-      distinct_events: 20_020,
+      events: 60_020,
+      distinct_events: 60_020,
       notices: r.distinct_notices,
       distinct_notices: expect.any(Number),
       unnoticed: 0,
       gaps: 0,
     });
     expect(t.workers.every((w) => w.child.exitCode === null)).toBe(true);
+    // The workers' own account adds up too: every expiry recorded by one of them, once; and
+    // both took part (a sweep of 60 000 outlasts the 5 s cadence, so the next scheduled one
+    // starts on the other worker while the first is still at it).
+    const swept = t.workers.map((w) => [...w.output().matchAll(/swept: (\d+) expired/g)].map((m) => Number(m[1])));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(swept.flat())).toBe(60_020);
+    expect(swept.map(sum).every((n) => n > 0)).toBe(true);
+    process.stdout.write(`multi-node sweep: ${swept.map((runs) => `${runs.join(' + ') || 0}`).join(' | ')}\n`);
 
     // Both replicas, restarted eleven days on, show the same: the deadlines set through the
     // API expired, their processes back in the member's inbox.

@@ -1,5 +1,5 @@
 import { type Clock, MOVEMENTS } from '@acervo/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, TIMINGS, type WorkerTimings } from '../worker-config';
 import { noticesSql } from './notices-sql';
@@ -72,6 +72,8 @@ export interface SweepResult {
 
 @Injectable()
 export class DeadlineSweep {
+  private readonly logger = new Logger(DeadlineSweep.name);
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -91,6 +93,8 @@ export class DeadlineSweep {
       result.warned += n;
       if (n < this.timings.sweepBatch) break;
     }
+    // What this worker recorded (an operator sees the deadlines go by; several workers split them).
+    if (result.expired || result.warned) this.logger.log(`swept: ${result.expired} expired, ${result.warned} warned`);
     return result;
   }
 

@@ -40,7 +40,7 @@ function launch(main: string, env: NodeJS.ProcessEnv, options: NodeOptions): Nod
   const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-8_000);
+    tail = (tail + chunk.toString()).slice(-64_000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
@@ -116,6 +116,7 @@ export async function processOffice(replicas: number, env: NodeJS.ProcessEnv = {
     http: () => nodes[0].http(),
     dataSource,
     smtp,
+    // Not the processes' clock (theirs is the real one): WallClockAuthFlow computes codes.
     clock: new TestClock(),
     addNode,
     restartNode: async (i, more = {}) => {
