@@ -3,7 +3,7 @@ import type { Type } from '@nestjs/common';
 import { Type as TypeOf } from 'class-transformer';
 import { IsBoolean, IsString, MinLength, ValidateNested } from 'class-validator';
 import { CreateHolidayDto } from '../modules/catalogues/dto/holiday.dto';
-import { LegalDeadlineTableDto } from '../modules/catalogues/dto/legal-deadline.dto';
+import { ReplaceLegalDeadlinesDto } from '../modules/catalogues/dto/legal-deadline.dto';
 import { DocumentIdsDto, MoveDto } from '../modules/documents/dto/document.dto';
 import { createValidationPipe, inputDefects } from './validation';
 
@@ -88,13 +88,13 @@ describe('the validation pipe on the DTOs the fuzzer found holes in', () => {
   it('refuses a legal deadline rule whose duration or extension is missing or a list (was a 500)', async () => {
     const rule = { classCode: 'NF', duration: { amount: 30, unit: 'DAYS' }, extension: null, legalBasis: 'Res. 174' };
     await expect(
-      sut.transform({ items: [rule] }, { type: 'body', metatype: LegalDeadlineTableDto }),
+      sut.transform({ items: [rule] }, { type: 'body', metatype: ReplaceLegalDeadlinesDto }),
     ).resolves.toBeDefined();
     const { duration: _, ...withoutDuration } = rule;
     const { extension: __, ...withoutExtension } = rule;
-    expect(await fieldsRefused(LegalDeadlineTableDto, { items: [withoutDuration] })).toEqual(['items.0.duration']);
-    expect(await fieldsRefused(LegalDeadlineTableDto, { items: [withoutExtension] })).toEqual(['items.0.extension']);
-    expect(await fieldsRefused(LegalDeadlineTableDto, { items: [{ ...rule, duration: [rule.duration] }] })).toEqual([
+    expect(await fieldsRefused(ReplaceLegalDeadlinesDto, { items: [withoutDuration] })).toEqual(['items.0.duration']);
+    expect(await fieldsRefused(ReplaceLegalDeadlinesDto, { items: [withoutExtension] })).toEqual(['items.0.extension']);
+    expect(await fieldsRefused(ReplaceLegalDeadlinesDto, { items: [{ ...rule, duration: [rule.duration] }] })).toEqual([
       'items.0.duration',
     ]);
   });

@@ -1,11 +1,12 @@
 import { type FieldError, ValidationFailed } from '@acervo/domain';
 import { type ArgumentMetadata, type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { inPortuguese } from './validation-messages';
 
-/** Flattens class-validator's tree into `{field, message}` with dotted paths (`parties.0.name`). */
+/** Flattens class-validator's tree into `{field, message}` with dotted paths (`parties.0.name`), in Portuguese. */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: inPortuguese(message) }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }
@@ -41,7 +42,7 @@ export function inputDefects(value: unknown, root = ''): FieldError[] {
     }
     for (const key of Object.keys(node)) {
       const path = field ? `${field}.${key}` : key;
-      if (SILENTLY_DROPPED_KEYS.has(key)) errors.push({ field: path, message: `property ${key} should not exist` });
+      if (SILENTLY_DROPPED_KEYS.has(key)) errors.push({ field: path, message: 'campo desconhecido' });
       else pending.push([(node as Record<string, unknown>)[key], path, depth + 1]);
     }
   }
