@@ -14,5 +14,5 @@ const MAX_VERSION = 2_147_483_647;
 
 /** The `version` a request carries: the one it read (optimistic concurrency). */
 export function IsVersion(): PropertyDecorator {
-  return applyDecorators(IsInt(), Min(1), Max(MAX_VERSION, { message: 'version deve ser uma versão lida' }));
+  return applyDecorators(IsInt(), Min(1), Max(MAX_VERSION));
 }

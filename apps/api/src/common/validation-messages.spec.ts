@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { createValidationPipe } from './validation';
 import { inPortuguese } from './validation-messages';
+import { DocumentIdsDto } from '../modules/documents/dto/document.dto';
 import { ValidationFailed } from '@acervo/domain';
 
 class Input {
@@ -99,6 +100,13 @@ describe(inPortuguese.name, () => {
       { field: 'code', message: 'deve ter no máximo 5 caracteres' },
       { field: 'tags', message: 'não pode repetir itens' },
     ]);
+  });
+
+  it('tells a version past PostgreSQL integers in the same words', async () => {
+    const error = await createValidationPipe()
+      .transform({ version: 2 ** 31, documentIds: [] }, { type: 'body', metatype: DocumentIdsDto })
+      .catch((e: unknown) => e as ValidationFailed);
+    expect(error.errors).toEqual([{ field: 'version', message: 'não pode ser maior que 2147483647' }]);
   });
 
   it('leaves any other message as it is', () => {
