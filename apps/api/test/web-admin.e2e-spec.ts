@@ -55,6 +55,9 @@ describe('web client: administration (SPA in Chromium)', () => {
     await page.getByRole('cell', { name: '77ª Promotoria de Justiça da Capital' }).waitFor();
 
     await page.getByRole('link', { name: 'Usuários', exact: true }).click();
+    // The units page has a "Nome" field too: filling before the users page is up typed the
+    // name into the page being left (CI twice: 400 "fullName deve ter ao menos 3 caracteres").
+    await page.getByRole('heading', { name: 'Novo usuário' }).waitFor();
     await page.getByLabel('Nome', { exact: true }).fill('Beatriz Lins Cavalcanti');
     await page.getByLabel('Usuário', { exact: true }).fill('beatriz.lins');
     await page.getByLabel('CPF').fill('111.444.777-35');
