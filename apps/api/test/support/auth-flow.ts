@@ -2,7 +2,8 @@ import { Totp } from '../../src/modules/auth/totp';
 import { createUser, type UserSpec } from './factories';
 import type { Office } from './test-app';
 
-const STEP_MS = 30_000;
+/** A TOTP time step (RFC 6238's default, as the server uses). */
+export const STEP_MS = 30_000;
 
 /** Signs users in through the public API, as a client would, reading links from the SMTP sink. */
 export class AuthFlow {

@@ -5,12 +5,11 @@ import { createDataSource } from '@acervo/persistence';
 import { freePort, stopChild } from '@acervo/runtime';
 import { createTestDatabase, SmtpSink, TestClock, type TestDatabase } from '@acervo/testing';
 import request from 'supertest';
-import { AuthFlow } from '../../support/auth-flow';
+import { AuthFlow, STEP_MS } from '../../support/auth-flow';
 import { type Office, testEnv } from '../../support/test-app';
 
 const API_MAIN = resolve(__dirname, '../../../dist/main.js');
 const WORKER_MAIN = resolve(__dirname, '../../../../worker/dist/main.js');
-const STEP_MS = 30_000;
 
 /** A process of its own, as `node dist/main.js` runs in production, with the tail of its output kept for failures. */
 interface Node {
