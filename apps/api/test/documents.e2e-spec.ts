@@ -242,6 +242,106 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
       .expect(400);
   });
 
+  it('lists the standalone documents waiting in a unit to whom they concern, newest first, secrecy in the query', async () => {
+    // People of their own, so that no other test's documents are on these pages.
+    const flow = new AuthFlow(t);
+    const [home, away, desk] = [await createUnit(t), await createUnit(t), await createUnit(t, { kind: 'PROTOCOL' })];
+    const homeMember = await flow.signedInUser({ profile: 'MEMBER', unitId: home.id });
+    const homeIntern = await flow.signedInUser({ profile: 'INTERN', unitId: home.id, secretaria: true });
+    const awayMember = await flow.signedInUser({ profile: 'MEMBER', unitId: away.id });
+    const receptionist = await flow.signedInUser({ profile: 'PROTOCOL', unitId: desk.id });
+    const pending = (user: Signed, query = '') => as(user).get(`/documents/standalone${query}`).expect(200);
+    const ids = (body: { items: { id: string }[] }) => body.items.map((d) => d.id);
+    const register = async (unitId: string, title: string) => {
+      t.clock.advance(1_000);
+      const res = await as(receptionist)
+        .post('/documents', { unitId, typeCode: 'PETICAO', title, content: '<p>Resposta ao ofício.</p>' })
+        .expect(201);
+      return res.body as { id: string };
+    };
+    const first = await register(home.id, 'Resposta da Prefeitura');
+    const second = await register(home.id, 'Resposta da Secretaria de Saúde');
+    const elsewhere = await register(away.id, 'Resposta do DETRAN');
+
+    const mine = (await pending(receptionist)).body;
+    expect(ids(mine)).toEqual([elsewhere.id, second.id, first.id]);
+    expect(mine.items[1]).toEqual({
+      id: second.id,
+      unitId: home.id,
+      typeCode: 'PETICAO',
+      typeName: expect.any(String),
+      decisory: false,
+      title: 'Resposta da Secretaria de Saúde',
+      format: 'HTML',
+      secrecyLevel: 0,
+      createdBy: receptionist.id,
+      createdByName: expect.any(String),
+      createdAt: expect.any(String),
+      version: 1,
+    });
+    expect(ids((await pending(homeMember)).body)).toEqual([second.id, first.id]);
+    expect(ids((await pending(awayMember)).body)).toEqual([elsewhere.id]);
+    expect(ids((await pending(receptionist, `?unitId=${away.id}`)).body)).toEqual([elsewhere.id]);
+    expect(ids((await pending(homeMember, `?unitId=${away.id}`)).body)).toEqual([]);
+    expect(ids((await pending(outsider)).body)).not.toContain(first.id);
+
+    const page1 = (await pending(receptionist, '?limit=2')).body;
+    expect(ids(page1)).toEqual([elsewhere.id, second.id]);
+    const page2 = (await pending(receptionist, `?limit=2&cursor=${page1.nextCursor}`)).body;
+    expect(page2).toMatchObject({ nextCursor: null });
+    expect(ids(page2)).toEqual([first.id]);
+
+    // Protocolo registers at level 0 (its cap), but the level table applies here as to any
+    // document: one raised above an intern's reach leaves the intern's page.
+    await t.app.get(DataSource).query(`UPDATE documents SET secrecy_level = 2 WHERE id = $1`, [first.id]);
+    expect(ids((await pending(homeIntern)).body)).toEqual([second.id]);
+    expect(ids((await pending(homeMember)).body)).toEqual([second.id, first.id]);
+
+    // Once in a process, it waits no more.
+    const p = (
+      await as(homeMember)
+        .post('/processes', { unitId: home.id, classCode: 'PP', subjectCode: '10110', summary: 'Saúde pública' })
+        .expect(201)
+    ).body as { id: string; version: number };
+    await as(homeIntern)
+      .post(`/processes/${p.id}/insert-documents`, { version: p.version, documentIds: [second.id] })
+      .expect(200);
+    expect(ids((await pending(homeMember)).body)).toEqual([first.id]);
+
+    for (const bad of ['?unitId=x', '?cursor=bm9wZQ', '?limit=0', '?limit=201']) {
+      const refused = await as(homeMember).get(`/documents/standalone${bad}`).expect(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('lets Protocolo register a standalone document as the PDF received', async () => {
+    const before = await documents();
+    const upload = (user: Signed, file: Buffer, over: Record<string, string> = {}) => {
+      const fields = { unitId: unitA, typeCode: 'PETICAO', title: 'Ofício digitalizado', ...over };
+      return Object.entries(fields)
+        .reduce((req, [name, value]) => req.field(name, value), as(user).upload('/documents/upload'))
+        .attach('file', file, { filename: 'oficio.pdf', contentType: 'application/pdf' });
+    };
+    await upload(member, PDF).expect(403);
+    expect(fields((await upload(protocol, Buffer.from('not a pdf'))).body)).toEqual(['file']);
+    expect(fields((await upload(protocol, PDF, { unitId: 'nope' })).body)).toEqual(['unitId']);
+    expect(await documents()).toBe(before);
+
+    const scanned = (await upload(protocol, PDF).expect(201)).body;
+    expect(scanned).toMatchObject({ standalone: true, processId: null, format: 'PDF', html: null, unitId: unitA });
+    const content = await as(member).get(`/documents/${scanned.id}/content`).buffer(true).expect(200);
+    expect(Buffer.from(content.body as Buffer).equals(PDF)).toBe(true);
+    const p = await newProcess();
+    await as(clerk)
+      .post(`/processes/${p.id}/insert-documents`, { version: await processVersion(p.id), documentIds: [scanned.id] })
+      .expect(200);
+    expect((await as(member).get(`/documents/${scanned.id}`)).body).toMatchObject({
+      processId: p.id,
+      status: 'SIGNED',
+      sha256: sha256(PDF),
+    });
+  });
+
   it('moves a process (Movimentar) with an event of the taxonomy naming its signed documents', async () => {
     const p = await newProcess();
     const doc = (await draft(member, p.id).expect(201)).body;

@@ -1234,6 +1234,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Documento avulso as a PDF (Protocolo): content type and magic bytes checked; 20 MB at most */
+        post: operations["DocumentsController_uploadStandalone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/standalone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documentos avulsos waiting to join a process: those addressed to your units or registered by you, newest first */
+        get: operations["DocumentsController_pendingStandalone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -3368,9 +3402,33 @@ export interface components {
             secrecyLevel?: number;
             /**
              * Format: uuid
-             * @description The Protocolo unit registering it
+             * @description The unit it is addressed to, where it waits to join a process
              */
             unitId: string;
+        };
+        PendingStandaloneDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            typeCode: string;
+            typeName: string;
+            decisory: boolean;
+            title: string;
+            /** @enum {string} */
+            format: "HTML" | "PDF";
+            secrecyLevel: number;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Who registered it (Protocolo) */
+            createdByName: string;
+        };
+        PendingStandalonePageDto: {
+            items: components["schemas"]["PendingStandaloneDto"][];
+            nextCursor: string | null;
         };
         UpdateDraftDto: {
             version: number;
@@ -7559,6 +7617,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_uploadStandalone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    typeCode: string;
+                    title: string;
+                    secrecyLevel?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_pendingStandalone: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only those addressed to this unit */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingStandalonePageDto"];
                 };
             };
             /** @description Missing, invalid or revoked access token */

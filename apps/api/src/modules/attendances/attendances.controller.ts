@@ -1,4 +1,3 @@
-import { MAX_PDF_BYTES } from '@acervo/domain';
 import {
   Body,
   Controller,
@@ -11,14 +10,10 @@ import {
   Res,
   UploadedFile,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import {
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -29,6 +24,7 @@ import {
 import type { Response } from 'express';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
+import { PdfUpload } from '../../common/pdf-upload.decorator';
 import type { UploadedFile as Upload } from '../documents/pdf-upload';
 import { AttendancesService } from './attendances.service';
 import { CitizenConsultation } from './citizen-consultation.service';
@@ -80,16 +76,8 @@ export class AttendancesController {
   @Authenticated()
   @Post(':id/files')
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PDF_BYTES, files: 1 } }))
   @ApiOperation({ summary: 'A PDF the citizen handed in (content type and magic bytes checked; 20 MB at most)' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file', 'title'],
-      properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' } },
-    },
-  })
+  @PdfUpload({ title: { type: 'string' } }, ['title'])
   @ApiCreatedResponse({ type: AttendanceDto })
   @ApiConflictResponse({ description: 'Already converted or attached' })
   addFile(

@@ -12,13 +12,8 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { MAX_PDF_BYTES } from '@acervo/domain';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -29,6 +24,7 @@ import {
 import type { Response } from 'express';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/auth/actor';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { PdfUpload } from '../../common/pdf-upload.decorator';
 import { OperationResultDto } from '../processes/dto/operations.dto';
 import { DocumentOperations } from './document-operations.service';
 import { DocumentsService } from './documents.service';
@@ -44,10 +40,20 @@ import {
   DocumentVersionDto,
   LinkDraftDto,
   MoveDto,
+  PendingStandalonePageDto,
   StandaloneDocumentDto,
+  StandaloneQuery,
+  StandaloneUploadDto,
   UpdateDraftDto,
   UploadDraftDto,
 } from './dto/document.dto';
+
+/** The text fields of a PDF draft's multipart body. */
+const DRAFT_FIELDS = {
+  typeCode: { type: 'string' },
+  title: { type: 'string' },
+  secrecyLevel: { type: 'integer', minimum: 0, maximum: 5 },
+};
 
 @ApiTags('documents')
 @Controller()
@@ -73,21 +79,8 @@ export class DocumentsController {
   @Authenticated()
   @Post('processes/:id/documents/upload')
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PDF_BYTES, files: 1 } }))
   @ApiOperation({ summary: 'Upload a PDF as a draft (content type and magic bytes checked; 20 MB at most)' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file', 'typeCode', 'title'],
-      properties: {
-        file: { type: 'string', format: 'binary' },
-        typeCode: { type: 'string' },
-        title: { type: 'string' },
-        secrecyLevel: { type: 'integer', minimum: 0, maximum: 5 },
-      },
-    },
-  })
+  @PdfUpload(DRAFT_FIELDS, ['typeCode', 'title'])
   @ApiCreatedResponse({ type: DocumentDto })
   upload(
     @CurrentActor() actor: Actor,
@@ -118,6 +111,34 @@ export class DocumentsController {
   @ApiCreatedResponse({ type: DocumentDto })
   standalone(@CurrentActor() actor: Actor, @Body() dto: StandaloneDocumentDto): Promise<DocumentDto> {
     return this.documents.registerStandalone(actor, dto);
+  }
+
+  @Authenticated()
+  @Post('documents/upload')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Documento avulso as a PDF (Protocolo): content type and magic bytes checked; 20 MB at most',
+  })
+  @PdfUpload({ unitId: { type: 'string', format: 'uuid' }, ...DRAFT_FIELDS }, ['unitId', 'typeCode', 'title'])
+  @ApiCreatedResponse({ type: DocumentDto })
+  uploadStandalone(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: Upload | undefined,
+    @Body() dto: StandaloneUploadDto,
+  ): Promise<DocumentDto> {
+    return this.documents.uploadStandalone(actor, file, dto);
+  }
+
+  // Declared before documents/:id, which would otherwise take "standalone" for an id.
+  @Authenticated()
+  @Get('documents/standalone')
+  @ApiOperation({
+    summary:
+      'Documentos avulsos waiting to join a process: those addressed to your units or registered by you, newest first',
+  })
+  @ApiOkResponse({ type: PendingStandalonePageDto })
+  pendingStandalone(@CurrentActor() actor: Actor, @Query() query: StandaloneQuery): Promise<PendingStandalonePageDto> {
+    return this.documents.pendingStandalone(actor, query);
   }
 
   @Authenticated()

@@ -16,6 +16,7 @@ import { documentVisibleSql, standaloneDocumentVisibleSql, type ViewerSql } from
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
+import { decodeTimeCursor, toPage } from '../../common/pagination';
 import { staleVersion } from '../../common/stale-version';
 import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
@@ -25,7 +26,11 @@ import type {
   CreateDraftDto,
   DocumentDto,
   DocumentListDto,
+  PendingStandaloneDto,
+  PendingStandalonePageDto,
   StandaloneDocumentDto,
+  StandaloneQuery,
+  StandaloneUploadDto,
   UpdateDraftDto,
   UploadDraftDto,
 } from './dto/document.dto';
@@ -52,12 +57,14 @@ const SELECT_DOCUMENTS = `SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN docum
 const VIEWER: ViewerSql = { user: '$2', now: '$3' };
 
 /**
- * Who may see a document: through its process; a standalone one, in the unit it is
- * addressed to (and by the Protocolo user who registered it), by its own level.
+ * Who may see a standalone document: users of the unit it is addressed to and the
+ * Protocolo user who registered it, each by its own level and rules.
  */
-const VISIBLE = `(CASE WHEN d.process_id IS NULL
-    THEN ${standaloneDocumentVisibleSql('d', VIEWER)}
-      AND (d.created_by = $2 OR d.unit_id IN (SELECT unit_id FROM assignments WHERE user_id = $2))
+const STANDALONE_VISIBLE = `(${standaloneDocumentVisibleSql('d', VIEWER)}
+  AND (d.created_by = $2 OR d.unit_id IN (SELECT unit_id FROM assignments WHERE user_id = $2)))`;
+
+/** Who may see a document: through its process, or as a standalone one. */
+const VISIBLE = `(CASE WHEN d.process_id IS NULL THEN ${STANDALONE_VISIBLE}
     ELSE EXISTS (SELECT 1 FROM processes p WHERE p.id = d.process_id AND ${documentVisibleSql('d', 'p', VIEWER)}) END)`;
 
 /**
@@ -153,14 +160,25 @@ export class DocumentsService {
    * it is later inserted into a process or linked to one as a draft.
    */
   registerStandalone(actor: Actor, dto: StandaloneDocumentDto): Promise<DocumentDto> {
-    if (!actor.assignments.some((a) => a.profile === 'PROTOCOL')) {
-      throw new Forbidden('Só o Protocolo registra documentos avulsos.');
-    }
+    return this.standaloneIn(actor, dto, { html: dto.content });
+  }
+
+  /** A documento avulso that arrived on paper or by e-mail: the PDF as received. */
+  uploadStandalone(actor: Actor, file: UploadedFile | undefined, dto: StandaloneUploadDto): Promise<DocumentDto> {
+    const protocol = this.protocolUnit(actor);
+    return this.standaloneIn(actor, dto, { pdf: receivedPdf(file) }, protocol);
+  }
+
+  private standaloneIn(
+    actor: Actor,
+    dto: { unitId: string; typeCode: string; title: string; secrecyLevel?: number },
+    content: { html: string } | { pdf: Buffer },
+    protocolUnit = this.protocolUnit(actor),
+  ): Promise<DocumentDto> {
     return this.dataSource.transaction(async (tx) => {
       if (!(await tx.query(`SELECT 1 FROM units WHERE id = $1`, [dto.unitId])).length) {
         throw new ValidationFailed([{ field: 'unitId', message: 'órgão não encontrado' }]);
       }
-      const protocolUnit = actor.assignments.find((a) => a.profile === 'PROTOCOL')!.unitId!;
       const level = await this.checkDraft(tx, actor, protocolUnit, dto.typeCode, dto.secrecyLevel ?? 0, 0);
       const id = await this.insert(tx, actor, {
         processId: null,
@@ -168,11 +186,50 @@ export class DocumentsService {
         typeCode: dto.typeCode,
         title: dto.title,
         level,
-        html: dto.content,
+        ...content,
         standalone: true,
       });
       return this.read(tx, actor, id);
     });
+  }
+
+  /** The Protocolo unit the actor registers from; refused before anything is read. */
+  private protocolUnit(actor: Actor): string {
+    const protocol = actor.assignments.find((a) => a.profile === 'PROTOCOL');
+    if (!protocol?.unitId) throw new Forbidden('Só o Protocolo registra documentos avulsos.');
+    return protocol.unitId;
+  }
+
+  /**
+   * The documentos avulsos still waiting to join a process that concern the viewer —
+   * addressed to one of their units, or registered by them — newest first. Secrecy is
+   * judged in the query, so neither the page nor its cursor hints at what is hidden.
+   */
+  async pendingStandalone(actor: Actor, query: StandaloneQuery): Promise<PendingStandalonePageDto> {
+    const params: unknown[] = [query.unitId ?? null, actor.userId, this.clock.now()];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = [
+      'd.standalone AND d.process_id IS NULL AND d.trashed_at IS NULL',
+      '($1::uuid IS NULL OR d.unit_id = $1::uuid)',
+      STANDALONE_VISIBLE,
+    ];
+    const after = decodeTimeCursor(query.cursor);
+    if (after) where.push(`(d.created_at, d.id) < (${bind(after.key[0])}::timestamptz, ${bind(after.id)}::uuid)`);
+    // No content: a list of up to 200 need not carry 200 documents' HTML.
+    const rows = await this.dataSource.query<PendingRow[]>(
+      `SELECT d.id, d.unit_id, d.type_code, t.name AS type_name, t.decisory, d.title, d.format, d.secrecy_level,
+              d.created_by, u.full_name AS created_by_name, d.created_at, d.version,
+              to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+         FROM documents d JOIN document_types t ON t.code = d.type_code JOIN users u ON u.id = d.created_by
+        WHERE ${where.join(' AND ')}
+        ORDER BY d.created_at DESC, d.id DESC LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => r.since);
+    return {
+      items: page.items.map(toPending),
+      nextCursor: page.nextCursor,
+    };
   }
 
   update(actor: Actor, id: string, dto: UpdateDraftDto): Promise<DocumentDto> {
@@ -503,28 +560,48 @@ export interface Row {
   version: number;
 }
 
-const staleDocument = () => staleVersion('O documento foi alterado');
+/** A pending standalone document as the list reads it: no content, who registered it, the cursor key. */
+type PendingRow = Omit<
+  Row,
+  'process_id' | 'html' | 'status' | 'standalone' | 'signed_by' | 'signed_at' | 'sha256' | 'trashed_at'
+> & {
+  created_by_name: string;
+  since: string;
+};
 
-function toDto(r: Row): DocumentDto {
+/** What every reading of a document shows, a list's included. */
+function summaryOf(r: PendingRow | Row) {
   return {
     id: r.id,
-    processId: r.process_id,
     unitId: r.unit_id,
     typeCode: r.type_code,
     typeName: r.type_name,
     decisory: r.decisory,
     title: r.title,
     format: r.format,
-    html: r.html,
     secrecyLevel: r.secrecy_level,
-    status: r.status,
-    standalone: r.standalone,
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
+    version: r.version,
+  };
+}
+
+function toPending(r: PendingRow): PendingStandaloneDto {
+  return { ...summaryOf(r), createdByName: r.created_by_name };
+}
+
+const staleDocument = () => staleVersion('O documento foi alterado');
+
+function toDto(r: Row): DocumentDto {
+  return {
+    ...summaryOf(r),
+    processId: r.process_id,
+    html: r.html,
+    status: r.status,
+    standalone: r.standalone,
     signedBy: r.signed_by,
     signedAt: r.signed_at?.toISOString() ?? null,
     sha256: r.sha256,
     trashedAt: r.trashed_at?.toISOString() ?? null,
-    version: r.version,
   };
 }

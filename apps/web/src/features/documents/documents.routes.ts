@@ -7,5 +7,10 @@ export const documentsRoutes: RouteRecordRaw[] = [
     component: () => import('./views/DraftEditorView.vue'),
     props: true,
   },
+  {
+    path: 'documentos-avulsos',
+    name: 'standalone-documents',
+    component: () => import('./views/StandaloneDocumentsView.vue'),
+  },
   { path: 'documentos/:id', name: 'document', component: () => import('./views/DraftEditorView.vue'), props: true },
 ];

@@ -11,8 +11,10 @@ describe('the operations menu', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('offers what the server allows, in the menu order, and nothing else', () => {
-    const menu = menuFor(view({ allowedActions: ['archive', 'conclude', 'draft', 'sign', 'lottery'] }));
-    expect(menu.map((m) => m.action)).toEqual(['conclude', 'archive']);
+    const menu = menuFor(
+      view({ allowedActions: ['archive', 'link-draft', 'conclude', 'draft', 'insert-documents', 'sign', 'lottery'] }),
+    );
+    expect(menu.map((m) => m.action)).toEqual(['conclude', 'insert-documents', 'link-draft', 'archive']);
     expect(menuFor(view({ allowedActions: [] }))).toEqual([]);
   });
 
@@ -25,6 +27,8 @@ describe('the operations menu', () => {
     await call<unknown>(
       sendOperation(api, view(), 'move', { movementCode: '900031', note: 'Ofício expedido', documentIds: ['d1'] }),
     );
+    await call<unknown>(sendOperation(api, view(), 'insert-documents', { standaloneIds: ['s1', 's2'] }));
+    await call<unknown>(sendOperation(api, view(), 'link-draft', { standaloneId: 's3' }));
     expect(server.calls.map((c) => [c.path, c.body])).toEqual([
       ['/api/v1/processes/p1/conclude', { version: 7, userId: 'u2' }],
       ['/api/v1/processes/p1/priority', { version: 7, priority: false }],
@@ -33,6 +37,8 @@ describe('the operations menu', () => {
         '/api/v1/processes/p1/move',
         { version: 7, movementCode: '900031', description: 'Ofício expedido', documentIds: ['d1'] },
       ],
+      ['/api/v1/processes/p1/insert-documents', { version: 7, documentIds: ['s1', 's2'] }],
+      ['/api/v1/processes/p1/link-draft', { version: 7, documentId: 's3' }],
     ]);
   });
 

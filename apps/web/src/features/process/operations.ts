@@ -16,6 +16,9 @@ export interface OperationForm {
   movementCode?: string;
   note?: string;
   documentIds?: string[];
+  /** Documentos avulsos waiting in the process's unit: inserted for good, or one linked as a draft. */
+  standaloneIds?: string[];
+  standaloneId?: string;
   memberId?: string;
   declarationId?: string;
   termId?: string;
@@ -34,8 +37,7 @@ export type FieldKind = keyof OperationForm;
 
 /**
  * The operations the process page offers, with the fields of each form, in the menu's
- * order. The server decides which apply (the view's allowedActions); joining standalone
- * documents (insert-documents, link-draft) is for their own screen.
+ * order. The server decides which apply (the view's allowedActions).
  */
 export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[] }[] = [
   { action: 'conclude', fields: ['userId'] },
@@ -45,6 +47,8 @@ export const MENU: readonly { action: MenuOperation; fields: readonly FieldKind[
   { action: 'send-external', fields: ['organ'] },
   { action: 'return-external', fields: [] },
   { action: 'move', fields: ['movementCode', 'note', 'documentIds'] },
+  { action: 'insert-documents', fields: ['standaloneIds'] },
+  { action: 'link-draft', fields: ['standaloneId'] },
   { action: 'priority', fields: [] },
   { action: 'deadlines', fields: ['description', 'days'] },
   { action: 'secrecy', fields: ['level', 'justification'] },
@@ -65,6 +69,8 @@ export type MenuOperation =
   | 'send-external'
   | 'return-external'
   | 'move'
+  | 'insert-documents'
+  | 'link-draft'
   | 'priority'
   | 'deadlines'
   | 'secrecy'
@@ -103,6 +109,16 @@ export function sendOperation(api: Api, view: ProcessView, action: MenuOperation
       return api.POST('/api/v1/processes/{id}/move', {
         ...path,
         body: { version, movementCode: form.movementCode ?? '', description: form.note, documentIds: form.documentIds },
+      });
+    case 'insert-documents':
+      return api.POST('/api/v1/processes/{id}/insert-documents', {
+        ...path,
+        body: { version, documentIds: form.standaloneIds ?? [] },
+      });
+    case 'link-draft':
+      return api.POST('/api/v1/processes/{id}/link-draft', {
+        ...path,
+        body: { version, documentId: form.standaloneId ?? '' },
       });
     case 'priority':
       return api.POST('/api/v1/processes/{id}/priority', { ...path, body: { version, priority: !view.priority } });

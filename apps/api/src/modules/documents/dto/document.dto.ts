@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { CATALOGUE_CODE_MAX } from '../../catalogues/dto/coded.dto';
 import {
@@ -13,6 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
 import { IsVersion } from '../../../common/stale-version';
 
 /** Documents one operation names at once; `each` alone would take a lone id string as a list. */
@@ -60,7 +61,14 @@ export class UploadDraftDto {
 }
 
 export class StandaloneDocumentDto extends CreateDraftDto {
-  @ApiProperty({ format: 'uuid', description: 'The Protocolo unit registering it' })
+  @ApiProperty({ format: 'uuid', description: 'The unit it is addressed to, where it waits to join a process' })
+  @IsUUID()
+  unitId: string;
+}
+
+/** The fields of a multipart standalone PDF besides `file`. */
+export class StandaloneUploadDto extends UploadDraftDto {
+  @ApiProperty({ format: 'uuid', description: 'The unit it is addressed to' })
   @IsUUID()
   unitId: string;
 }
@@ -154,6 +162,40 @@ export class DocumentListDto {
 
   @ApiProperty({ type: String, nullable: true })
   nextCursor: null;
+}
+
+/** `GET /documents/standalone`: a page of the pending ones, optionally of one addressed unit. */
+export class StandaloneQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only those addressed to this unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+/** A standalone document waiting to join a process, as lists show it (no content). */
+export class PendingStandaloneDto extends PickType(DocumentDto, [
+  'id',
+  'unitId',
+  'typeCode',
+  'typeName',
+  'decisory',
+  'title',
+  'format',
+  'secrecyLevel',
+  'createdBy',
+  'createdAt',
+  'version',
+] as const) {
+  @ApiProperty({ description: 'Who registered it (Protocolo)' })
+  createdByName: string;
+}
+
+export class PendingStandalonePageDto {
+  @ApiProperty({ type: [PendingStandaloneDto] })
+  items: PendingStandaloneDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
 }
 
 export class DocumentListQuery {
