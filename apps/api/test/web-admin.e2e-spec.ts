@@ -163,6 +163,28 @@ describe('web client: administration (SPA in Chromium)', () => {
     await context.close();
   });
 
+  it('offers a manager only the units it manages and the profiles within its reach', async () => {
+    const [unit, other] = [await createUnit(t), await createUnit(t)];
+    const manager = await flow.signedInUser({ profile: 'MANAGER', unitId: unit.id });
+    const { context, page } = await signIn(manager.username, manager.password, manager.secret);
+    await page.getByRole('link', { name: 'Usuários', exact: true }).click();
+    await page.getByRole('heading', { name: 'Novo usuário' }).waitFor();
+    await page.getByRole('combobox', { name: 'Perfil' }).click();
+    await page.getByRole('option', { name: 'Analista', exact: true }).waitFor();
+    expect(await page.getByRole('option').allTextContents()).toEqual([
+      'Gerente',
+      'Analista',
+      'Assistente',
+      'Estagiário',
+      'Protocolo',
+    ]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Órgão' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${unit.code} — `) }).waitFor();
+    expect(await page.getByRole('option', { name: new RegExp(`^${other.code} — `) }).count()).toBe(0);
+    await context.close();
+  });
+
   it("keeps a chief's duty roster: a period added for the unit's ON_DUTY member, then removed", async () => {
     const unit = await createUnit(t);
     const onDuty = await createUser(t, { profile: 'ON_DUTY', unitId: unit.id });

@@ -8,6 +8,7 @@ import {
   managedUnits,
   mayEditUser,
   mayReadUsers,
+  offeredProfiles,
   readableUnits,
 } from './management';
 
@@ -133,5 +134,25 @@ describe(mayEditUser.name, () => {
 
   it('refuses everyone else', () => {
     expect(mayEditUser(held('INSPECTOR', A), held('INTERN', A))).toBe(false);
+  });
+});
+
+describe(offeredProfiles.name, () => {
+  it('offers an administrator every profile, in any unit or none', () => {
+    expect(offeredProfiles(held('ADMIN', null), null)).toEqual([...PROFILES]);
+    expect(offeredProfiles(held('ADMIN', null), B)).toEqual([...PROFILES]);
+  });
+
+  it('offers a manager what it grants in the unit chosen, and nothing where it manages nothing', () => {
+    const manager = [...held('MANAGER', A), ...held('MEMBER', B)];
+    expect(offeredProfiles(manager, A)).toEqual(['MANAGER', 'ANALYST', 'ASSISTANT', 'INTERN', 'PROTOCOL']);
+    expect(offeredProfiles(manager, B)).toEqual([]);
+  });
+
+  it('offers, before a unit is chosen, the union of what it grants anywhere, in the profiles order', () => {
+    const both = [...held('MANAGER', A), ...held('CHIEF', B)];
+    expect(offeredProfiles(both, null)).toEqual(PROFILES.filter((p) => GRANTABLE_PROFILES.CHIEF!.includes(p)));
+    expect(offeredProfiles(both, null)).not.toContain('ADMIN');
+    expect(offeredProfiles(held('MEMBER'), null)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors';
-import type { Profile } from '../profiles';
+import { PROFILES, type Profile } from '../profiles';
 import type { AssignmentDraft } from './assignments';
 
 /** An assignment the actor holds, as the authorization rules see it. */
@@ -62,6 +62,17 @@ export function grantableIn(held: readonly HeldAssignment[], unitId: string | nu
     for (const p of GRANTABLE_PROFILES[a.profile] ?? []) granted.add(p);
   }
   return granted;
+}
+
+/**
+ * The profiles a form offers the actor for one assignment, in the profiles' order: those
+ * it may grant in the unit chosen or, before a unit is chosen (`null`), in any unit it
+ * manages — the server judges the pair when it is sent.
+ */
+export function offeredProfiles(held: readonly HeldAssignment[], unitId: string | null): Profile[] {
+  const offered =
+    unitId === null ? new Set(held.flatMap((a) => GRANTABLE_PROFILES[a.profile] ?? [])) : grantableIn(held, unitId);
+  return PROFILES.filter((p) => offered.has(p));
 }
 
 /**

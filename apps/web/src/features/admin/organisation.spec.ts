@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../../api';
 import { MEMBER_PROFILES } from '@domain/organisation/assignments';
-import { holdersIn, managesUnit } from './organisation';
+import { holdersIn, managesUnit, profileChoices } from './organisation';
 
 type User = Schemas['UserDto'];
 
@@ -60,5 +60,32 @@ describe(holdersIn.name, () => {
     expect(holdersIn(users, 'u1', MEMBER_PROFILES).map((u) => u.id)).toEqual(['member', 'chief']);
     expect(holdersIn(users, 'u2', ['MEMBER']).map((u) => u.id)).toEqual(['elsewhere']);
     expect(holdersIn(users, 'u1', ['ON_DUTY'])).toEqual([]);
+  });
+});
+
+describe(profileChoices.name, () => {
+  const manager = [{ unitId: 'u1', profile: 'MANAGER' as const }];
+
+  it('offers a manager only the profiles within its reach, those of its units before one is chosen', () => {
+    expect(profileChoices(manager, undefined, undefined)).toEqual([
+      'MANAGER',
+      'ANALYST',
+      'ASSISTANT',
+      'INTERN',
+      'PROTOCOL',
+    ]);
+    expect(profileChoices(manager, 'u2', undefined)).toEqual([]);
+    expect(profileChoices([{ unitId: null, profile: 'ADMIN' }], null, null)).toContain('ADMIN');
+  });
+
+  it('keeps the profile a row holds, so the form still shows it', () => {
+    expect(profileChoices(manager, 'u1', 'CHIEF')).toEqual([
+      'CHIEF',
+      'MANAGER',
+      'ANALYST',
+      'ASSISTANT',
+      'INTERN',
+      'PROTOCOL',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { LINKED_PROFILES } from '@domain/organisation/assignments';
-import { type HeldAssignment, inScope, managedUnits } from '@domain/organisation/management';
-import type { Profile } from '@domain/profiles';
+import { type HeldAssignment, inScope, managedUnits, offeredProfiles } from '@domain/organisation/management';
+import { PROFILES, type Profile } from '@domain/profiles';
 import { call, type Schemas, useApi } from '../../api';
 
 type User = Schemas['UserDto'];
@@ -16,6 +16,20 @@ export const needsLinkedMember = (profile: Profile | null | undefined): boolean 
  */
 export function managesUnit(held: readonly HeldAssignment[], unitId: string | null): boolean {
   return inScope(managedUnits(held), unitId);
+}
+
+/**
+ * The profiles an assignment's form offers: what the viewer may grant in its unit (in any
+ * unit it manages, before one is chosen), and the profile the row already holds, so the
+ * choice still shows it — the server refuses a grant beyond the viewer's reach anyway.
+ */
+export function profileChoices(
+  held: readonly HeldAssignment[],
+  unitId: string | null | undefined,
+  current: Profile | null | undefined,
+): Profile[] {
+  const offered = offeredProfiles(held, unitId ?? null);
+  return PROFILES.filter((p) => offered.includes(p) || p === current);
 }
 
 /**
