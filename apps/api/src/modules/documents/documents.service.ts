@@ -160,20 +160,21 @@ export class DocumentsService {
    * it is later inserted into a process or linked to one as a draft.
    */
   registerStandalone(actor: Actor, dto: StandaloneDocumentDto): Promise<DocumentDto> {
-    return this.standaloneIn(actor, dto, { html: dto.content });
+    return this.standaloneIn(actor, this.protocolUnit(actor), dto, { html: dto.content });
   }
 
   /** A documento avulso that arrived on paper or by e-mail: the PDF as received. */
   uploadStandalone(actor: Actor, file: UploadedFile | undefined, dto: StandaloneUploadDto): Promise<DocumentDto> {
-    const protocol = this.protocolUnit(actor);
-    return this.standaloneIn(actor, dto, { pdf: receivedPdf(file) }, protocol);
+    const protocolUnit = this.protocolUnit(actor);
+    return this.standaloneIn(actor, protocolUnit, dto, { pdf: receivedPdf(file) });
   }
 
+  /** The level is judged as Protocolo may assign it in its own unit; the document waits in `dto.unitId`. */
   private standaloneIn(
     actor: Actor,
+    protocolUnit: string,
     dto: { unitId: string; typeCode: string; title: string; secrecyLevel?: number },
     content: { html: string } | { pdf: Buffer },
-    protocolUnit = this.protocolUnit(actor),
   ): Promise<DocumentDto> {
     return this.dataSource.transaction(async (tx) => {
       if (!(await tx.query(`SELECT 1 FROM units WHERE id = $1`, [dto.unitId])).length) {
