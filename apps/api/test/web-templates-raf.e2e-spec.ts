@@ -9,7 +9,7 @@ import { startWebClientTest, type WebClientTest } from './support/web-client';
  * A member's documents and month in the web client, in Chromium against the real API: a
  * template written with the tag picker, its unknown tag named as it is typed, previewed and
  * saved; a template previewed against the process and rendered into a draft; the month's RAF
- * previewed, exported and downloaded, then the re-export warning.
+ * previewed a page of events at a time, exported and downloaded, then the re-export warning.
  */
 describe('web client: drafts from templates and the RAF (SPA in Chromium)', () => {
   let web: WebClientTest;
@@ -127,16 +127,34 @@ describe('web client: drafts from templates and the RAF (SPA in Chromium)', () =
       .waitFor();
   });
 
-  it('previews the month’s RAF, exports and downloads it, then warns of a re-export', async () => {
+  it('previews the month’s RAF a page of events at a time, exports and downloads it, then warns of a re-export', async () => {
     const month = new Date().toISOString().slice(0, 7);
+    // More events than a page holds (50): the priority marked and removed, 25 times each.
+    const auth = { type: 'bearer' as const };
+    let { version } = (await t.http().get(`/api/v1/processes/${process.id}`).auth(token, auth).expect(200)).body;
+    for (let i = 0; i < 50; i++) {
+      const toggled = await t
+        .http()
+        .post(`/api/v1/processes/${process.id}/priority`)
+        .auth(token, auth)
+        .send({ version, priority: i % 2 === 0 })
+        .expect(200);
+      version = toggled.body.version;
+    }
     await page.getByRole('link', { name: 'RAF' }).click();
     await page.getByLabel('Competência').fill(month);
     await page.getByRole('button', { name: 'Pré-visualizar' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: /\d+ movimentos/ })
-      .waitFor();
-    await page.getByRole('cell', { name: process.number }).first().waitFor();
+    const summary = page.getByRole('status').filter({ hasText: /\d+ movimentos/ });
+    await summary.waitFor();
+    const total = Number((await summary.textContent())!.match(/(\d+) movimentos/)![1]);
+    expect(total).toBeGreaterThan(50);
+    const eventCells = page.getByRole('cell', { name: process.number, exact: true });
+    await eventCells.nth(49).waitFor();
+    expect(await eventCells.count()).toBe(50);
+    await page.getByRole('button', { name: `Mais movimentos (50 de ${total} mostrados)` }).click();
+    await eventCells.nth(total - 1).waitFor();
+    expect(await eventCells.count()).toBe(total);
+    await page.getByRole('button', { name: /^Mais movimentos/ }).waitFor({ state: 'detached' });
     await page.getByLabel('Dia').fill(`${month}-03`);
     await page.getByRole('combobox', { name: 'Tipo' }).click();
     await page.getByRole('option').first().click();
