@@ -8,7 +8,7 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 
 
 /**
  * Documentos avulsos in Chromium against the real API: Protocolo registers a typed reply
- * and a scanned one, addressed to a promotoria; there they wait on their own page, and
+ * (correcting its title) and a scanned one, addressed to a promotoria; there they wait on their own page, and
  * the process takes them in from the Operações menu — one for good (Inserir documentos),
  * the other as a draft (Vincular minuta).
  */
@@ -62,9 +62,19 @@ describe('web client: standalone documents (SPA in Chromium)', () => {
       await page.getByRole('button', { name: 'Registrar documento avulso' }).click();
       await page.getByRole('button', { name: `Visualizar: ${title}` }).waitFor();
     };
-    await register('Resposta da Secretaria de Educação', (p) =>
+    await register('Resposta da Secretaria de Educacao', (p) =>
       p.getByRole('textbox', { name: 'Conteúdo' }).fill('Informamos que os lotes foram recolhidos.'),
     );
+    // Its author corrects the title while it waits.
+    await page.getByRole('link', { name: 'Editar: Resposta da Secretaria de Educacao' }).click();
+    // The list has a "Título" field too: the editor's own heading first.
+    await page.getByRole('heading', { name: 'Resposta da Secretaria de Educacao', exact: true }).waitFor();
+    await page.getByText('Aguardando um processo', { exact: true }).waitFor();
+    await page.getByLabel('Título', { exact: true }).fill('Resposta da Secretaria de Educação');
+    await page.getByRole('button', { name: 'Salvar minuta' }).click();
+    await page.getByRole('heading', { name: 'Resposta da Secretaria de Educação', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Voltar aos documentos avulsos' }).click();
+    await page.getByRole('heading', { name: 'Novo documento avulso' }).waitFor();
     await register('Laudo da Vigilância Sanitária', (p) =>
       p
         .getByLabel('Arquivo PDF (em vez do texto)')
