@@ -283,13 +283,34 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
     expect(ids((await pending(awayMember)).body)).toEqual([elsewhere.id]);
     expect(ids((await pending(receptionist, `?unitId=${away.id}`)).body)).toEqual([elsewhere.id]);
     expect(ids((await pending(homeMember, `?unitId=${away.id}`)).body)).toEqual([]);
-    expect(ids((await pending(outsider)).body)).not.toContain(first.id);
+    const outside = ids((await pending(outsider)).body);
+    expect([first.id, second.id, elsewhere.id].filter((id) => outside.includes(id))).toEqual([]);
 
     const page1 = (await pending(receptionist, '?limit=2')).body;
     expect(ids(page1)).toEqual([elsewhere.id, second.id]);
     const page2 = (await pending(receptionist, `?limit=2&cursor=${page1.nextCursor}`)).body;
     expect(page2).toMatchObject({ nextCursor: null });
     expect(ids(page2)).toEqual([first.id]);
+
+    // Two registered in the same instant are told apart by id: paging one at a time neither
+    // repeats nor skips either.
+    const [twinA, twinB] = [
+      await register(away.id, 'Resposta do IML'),
+      await register(away.id, 'Resposta do IML, anexo'),
+    ];
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE documents SET created_at = $3 WHERE id IN ($1, $2)`, [twinA.id, twinB.id, t.clock.now()]);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await pending(awayMember, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).body;
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual([...[twinA.id, twinB.id].sort().reverse(), elsewhere.id]);
 
     // Protocolo registers at level 0 (its cap), but the level table applies here as to any
     // document: one raised above an intern's reach leaves the intern's page.
@@ -323,8 +344,17 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
         .attach('file', file, { filename: 'oficio.pdf', contentType: 'application/pdf' });
     };
     await upload(member, PDF).expect(403);
-    expect(fields((await upload(protocol, Buffer.from('not a pdf'))).body)).toEqual(['file']);
-    expect(fields((await upload(protocol, PDF, { unitId: 'nope' })).body)).toEqual(['unitId']);
+    await upload(member, Buffer.from('not a pdf')).expect(403);
+    expect(fields((await upload(protocol, Buffer.from('not a pdf')).expect(400)).body)).toEqual(['file']);
+    expect(fields((await upload(protocol, PDF, { unitId: 'nope' }).expect(400)).body)).toEqual(['unitId']);
+    expect(fields((await upload(protocol, PDF, { secrecyLevel: '1' }).expect(400)).body)).toEqual(['secrecyLevel']);
+    const fileless = await as(protocol)
+      .upload('/documents/upload')
+      .field('unitId', unitA)
+      .field('typeCode', 'PETICAO')
+      .field('title', 'Sem arquivo')
+      .expect(400);
+    expect(fields(fileless.body)).toEqual(['file']);
     expect(await documents()).toBe(before);
 
     const scanned = (await upload(protocol, PDF).expect(201)).body;

@@ -107,7 +107,10 @@ describe('web client: standalone documents (SPA in Chromium)', () => {
       return page.getByRole('dialog');
     };
     let dialog = await operate('Inserir documentos');
-    // PrimeVue's MultiSelect opens from its focused input by keyboard (its label covers it for the mouse).
+    // PrimeVue's MultiSelect opens from its focused input by keyboard (its label covers it
+    // for the mouse); it is disabled until the waiting documents are read, and focus() does
+    // not wait for that.
+    await dialog.locator('#op-standalone:not([disabled])').waitFor();
     await dialog.getByRole('combobox', { name: 'Documentos avulsos a juntar' }).focus();
     await page.keyboard.press('ArrowDown');
     await page.getByRole('option', { name: /^Resposta da Secretaria de Educação — Petição/ }).click();
@@ -132,7 +135,11 @@ describe('web client: standalone documents (SPA in Chromium)', () => {
       expect.objectContaining({ title: 'Resposta da Secretaria de Educação', status: 'SIGNED', signedBy: member.id }),
       expect.objectContaining({ title: 'Laudo da Vigilância Sanitária', status: 'DRAFT', format: 'PDF' }),
     ]);
+    expect((await get(`/documents/standalone?unitId=${unit.id}`)).body.items).toEqual([]);
+    // The empty table shows before the list is read too: its answer first.
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/documents/standalone');
     await openStandalone(page);
+    expect((await (await listed).json()).items).toEqual([]);
     await page.getByText('Nenhum documento avulso aguardando.').waitFor();
     await page.context().close();
   });

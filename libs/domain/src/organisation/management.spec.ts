@@ -138,7 +138,7 @@ describe(mayEditUser.name, () => {
 });
 
 describe(offeredProfiles.name, () => {
-  it('offers an administrator every profile, in any unit or none', () => {
+  it('offers an administrator every profile, in a unit or institution-wide', () => {
     expect(offeredProfiles(held('ADMIN', null), null)).toEqual([...PROFILES]);
     expect(offeredProfiles(held('ADMIN', null), B)).toEqual([...PROFILES]);
   });
@@ -147,12 +147,13 @@ describe(offeredProfiles.name, () => {
     const manager = [...held('MANAGER', A), ...held('MEMBER', B)];
     expect(offeredProfiles(manager, A)).toEqual(['MANAGER', 'ANALYST', 'ASSISTANT', 'INTERN', 'PROTOCOL']);
     expect(offeredProfiles(manager, B)).toEqual([]);
+    expect(offeredProfiles(manager, null)).toEqual([]);
   });
 
   it('offers, before a unit is chosen, the union of what it grants anywhere, in the profiles order', () => {
     const both = [...held('MANAGER', A), ...held('CHIEF', B)];
-    expect(offeredProfiles(both, null)).toEqual(PROFILES.filter((p) => GRANTABLE_PROFILES.CHIEF!.includes(p)));
-    expect(offeredProfiles(both, null)).not.toContain('ADMIN');
-    expect(offeredProfiles(held('MEMBER'), null)).toEqual([]);
+    expect(offeredProfiles(both, undefined)).toEqual(PROFILES.filter((p) => GRANTABLE_PROFILES.CHIEF!.includes(p)));
+    expect(offeredProfiles(both, undefined)).not.toContain('ADMIN');
+    expect(offeredProfiles(held('MEMBER'), undefined)).toEqual([]);
   });
 });

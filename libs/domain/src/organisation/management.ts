@@ -66,12 +66,15 @@ export function grantableIn(held: readonly HeldAssignment[], unitId: string | nu
 
 /**
  * The profiles a form offers the actor for one assignment, in the profiles' order: those
- * it may grant in the unit chosen or, before a unit is chosen (`null`), in any unit it
- * manages — the server judges the pair when it is sent.
+ * it may grant in the unit chosen — `null` being the institution-wide assignment, as in
+ * grantableIn — or, before a unit is chosen (`undefined`), in any unit it manages. The
+ * server judges the pair when it is sent.
  */
-export function offeredProfiles(held: readonly HeldAssignment[], unitId: string | null): Profile[] {
+export function offeredProfiles(held: readonly HeldAssignment[], unitId: string | null | undefined): Profile[] {
   const offered =
-    unitId === null ? new Set(held.flatMap((a) => GRANTABLE_PROFILES[a.profile] ?? [])) : grantableIn(held, unitId);
+    unitId === undefined
+      ? new Set(held.flatMap((a) => GRANTABLE_PROFILES[a.profile] ?? []))
+      : grantableIn(held, unitId);
   return PROFILES.filter((p) => offered.has(p));
 }
 

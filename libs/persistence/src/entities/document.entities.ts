@@ -41,7 +41,7 @@ export class DocumentEntity {
   @JoinColumn({ name: 'process_id', foreignKeyConstraintName: 'FK_documents_process' })
   process?: ProcessEntity | null;
 
-  /** The unit that registered it (a standalone document's home until inserted). */
+  /** Its process's unit; for a standalone document, the unit it is addressed to, where it waits. */
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 

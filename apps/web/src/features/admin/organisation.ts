@@ -20,15 +20,17 @@ export function managesUnit(held: readonly HeldAssignment[], unitId: string | nu
 
 /**
  * The profiles an assignment's form offers: what the viewer may grant in its unit (in any
- * unit it manages, before one is chosen), and the profile the row already holds, so the
- * choice still shows it — the server refuses a grant beyond the viewer's reach anyway.
+ * unit it manages while none is chosen — the forms hold no unit as null or undefined, an
+ * ADMIN row included, whose profile an administrator grants anywhere), and the profile the
+ * row already holds, so the choice still shows it — the server refuses a grant beyond the
+ * viewer's reach anyway.
  */
 export function profileChoices(
   held: readonly HeldAssignment[],
   unitId: string | null | undefined,
   current: Profile | null | undefined,
 ): Profile[] {
-  const offered = offeredProfiles(held, unitId ?? null);
+  const offered = offeredProfiles(held, unitId ?? undefined);
   return PROFILES.filter((p) => offered.includes(p) || p === current);
 }
 

@@ -22,23 +22,31 @@ export const useDraftStore = defineStore('draft', () => {
     document.value = null;
   }
 
-  /** The first save creates the draft in the process; later ones edit the version read. */
-  async function save(processId: string, fields: DraftFields): Promise<DocumentRecord> {
+  /**
+   * The first save creates the draft in the process; later ones edit the version read (a
+   * documento avulso, with no process, only ever the latter).
+   */
+  async function save(processId: string | null, fields: DraftFields): Promise<DocumentRecord> {
     const api = useApi();
     const current = document.value;
-    document.value = current
-      ? await call(
-          api.PATCH('/api/v1/documents/{id}', {
-            params: { path: { id: current.id } },
-            body: { version: current.version, title: fields.title, content: documentHtml(fields.html) },
-          }),
-        )
-      : await call(
-          api.POST('/api/v1/processes/{id}/documents', {
-            params: { path: { id: processId } },
-            body: { typeCode: fields.typeCode, title: fields.title, content: documentHtml(fields.html) },
-          }),
-        );
+    const content = documentHtml(fields.html);
+    if (current) {
+      document.value = await call(
+        api.PATCH('/api/v1/documents/{id}', {
+          params: { path: { id: current.id } },
+          body: { version: current.version, title: fields.title, content },
+        }),
+      );
+    } else if (processId) {
+      document.value = await call(
+        api.POST('/api/v1/processes/{id}/documents', {
+          params: { path: { id: processId } },
+          body: { typeCode: fields.typeCode, title: fields.title, content },
+        }),
+      );
+    } else {
+      throw new Error('A new draft is written in a process.');
+    }
     return document.value;
   }
 
