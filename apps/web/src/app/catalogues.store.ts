@@ -16,6 +16,12 @@ export const useCataloguesStore = defineStore('catalogues', () => {
   /** Choices as the forms offer them: code and name. */
   const classOptions = computed(() => classes.value.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })));
   const subjectOptions = computed(() => subjects.value.map((s) => ({ value: s.code, label: `${s.code} — ${s.name}` })));
+  const unitOptions = computed(() => units.value.map((u) => ({ value: u.id, label: `${u.code} — ${u.name}` })));
+
+  /** One unit as the forms show it, or its id while the units are not read yet. */
+  function unitOption(id: string): { value: string; label: string } {
+    return unitOptions.value.find((o) => o.value === id) ?? { value: id, label: id };
+  }
 
   async function once(name: string, load: () => Promise<void>): Promise<void> {
     if (loaded.has(name)) return;
@@ -68,6 +74,8 @@ export const useCataloguesStore = defineStore('catalogues', () => {
     documentTypes,
     movementTypes,
     units,
+    unitOptions,
+    unitOption,
     loadClasses,
     loadSubjects,
     loadDocumentTypes,

@@ -16,7 +16,7 @@ import { documentVisibleSql, standaloneDocumentVisibleSql, type ViewerSql } from
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
-import { decodeTimeCursor, toPage } from '../../common/pagination';
+import { cursorInstantSql, decodeTimeCursor, toPage } from '../../common/pagination';
 import { staleVersion } from '../../common/stale-version';
 import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { InstitutionSettingsService } from '../catalogues/institution-settings.service';
@@ -220,7 +220,7 @@ export class DocumentsService {
     const rows = await this.dataSource.query<PendingRow[]>(
       `SELECT d.id, d.unit_id, d.type_code, t.name AS type_name, t.decisory, d.title, d.format, d.secrecy_level,
               d.created_by, u.full_name AS created_by_name, d.created_at, d.version,
-              to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+              ${cursorInstantSql('d.created_at')} AS since
          FROM documents d JOIN document_types t ON t.code = d.type_code JOIN users u ON u.id = d.created_by
         WHERE ${where.join(' AND ')}
         ORDER BY d.created_at DESC, d.id DESC LIMIT ${bind(query.limit + 1)}`,

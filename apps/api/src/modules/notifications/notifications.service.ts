@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeTimeCursor, toPage } from '../../common/pagination';
+import { cursorInstantSql, decodeTimeCursor, toPage } from '../../common/pagination';
 import type {
   NotificationDto,
   NotificationKind,
@@ -46,7 +46,7 @@ export class NotificationsService {
     if (after) where.push(`(n.created_at, n.id) < (${bind(after.key[0])}::timestamptz, ${bind(after.id)}::uuid)`);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT n.id, n.kind, n.deadline_id, n.process_id, p.number, dl.description, n.due_at, n.created_at, n.read_at,
-              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+              ${cursorInstantSql('n.created_at')} AS since
          FROM notifications n JOIN processes p ON p.id = n.process_id JOIN deadlines dl ON dl.id = n.deadline_id
         WHERE ${where.join(' AND ')}
         ORDER BY n.created_at DESC, n.id DESC LIMIT ${bind(query.limit + 1)}`,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeCursor, encodeCursor } from '../../common/pagination';
+import { cursorInstantSql, decodeCursor, encodeCursor } from '../../common/pagination';
 import {
   BOX_PREDICATES,
   DATE_ORDER_ONLY,
@@ -96,7 +96,7 @@ export class BoxesService {
     }
     const order = descending ? 'x.since_at DESC, x.row_id DESC' : 'x.rank, x.since_at, x.row_id';
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT x.*, to_char(x.since_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
+      `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since
          FROM (${inner}) x ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
         ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`,
       params,

@@ -1,4 +1,5 @@
 import type { RafEventRow } from '@acervo/domain';
+import { cursorInstantSql } from '../../common/pagination';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -53,7 +54,7 @@ export async function rafEventPage(
   const rows = await db.query<(RafEventRow & { positionAt: string; processId: string })[]>(
     `SELECT e.id AS "eventId", e.process_id AS "processId", e.sequence, p.number AS "processNumber", p.class_code AS "classCode",
             p.subject_code AS "subjectCode", e.code AS "movementCode", coalesce(mt.name, e.code) AS "movementName",
-            e.occurred_at AS "occurredAt", to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "positionAt",
+            e.occurred_at AS "occurredAt", ${cursorInstantSql('e.occurred_at')} AS "positionAt",
             u.code AS "unitCode", coalesce(e.actor_id = $1, false) AS performed,
             EXISTS (SELECT 1 FROM distributions d
                      WHERE d.process_id = e.process_id AND d.member_id = $1

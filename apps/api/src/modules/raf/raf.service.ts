@@ -15,7 +15,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
-import { decodeTimeCursor, encodeCursor, type PageQuery, toPage } from '../../common/pagination';
+import { cursorInstantSql, decodeTimeCursor, encodeCursor, type PageQuery, toPage } from '../../common/pagination';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import type {
   ActivityDto,
@@ -51,7 +51,7 @@ interface ExportRow {
 
 /** An export row with the exports of its month that came before it, read in the same statement. */
 const EXPORT_SELECT = `
-  SELECT x.*, to_char(x.generated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
+  SELECT x.*, ${cursorInstantSql('x.generated_at')} AS position,
          ARRAY(SELECT y.id FROM raf_exports y
                 WHERE y.member_id = x.member_id AND y.month = x.month AND (y.generated_at, y.id) < (x.generated_at, x.id)
                 ORDER BY y.generated_at, y.id) AS earlier
