@@ -180,6 +180,10 @@ async function main(): Promise<boolean> {
       met: alone.p99 <= 50,
     });
 
+    const peak = await morningPeak(base, facts, auth);
+    results.morningPeak = peak.runs;
+    rows.push(peak.row);
+
     rows.push(await loginScenario(base, facts));
     rows.push(await dossier(base, auth, facts, api.pid!));
     rows.push(await lottery(base, facts));
@@ -189,7 +193,7 @@ async function main(): Promise<boolean> {
 
     results.rows = rows;
     const missed = rows.filter((r) => r.met === false);
-    await report(results, rows);
+    await report(results, rows, facts.processes);
     return smoke || missed.length === 0;
   } finally {
     await Promise.all(children.map((c) => stopChild(c)));
@@ -228,16 +232,20 @@ function load(
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({
-          rps: result.requests.average,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          requests: result.requests.total,
-          errors: result.errors + result.non2xx,
-        });
+        resolve(measured(result));
       },
     );
   });
+}
+
+function measured(result: autocannon.Result): Measured {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 /** Statements per detail request, for the process with no documents and the one with the most. */
@@ -260,6 +268,87 @@ async function detailQueries(
   const few = await per(facts.detailIds.few);
   const many = await per(facts.detailIds.many);
   return { few: few.count, many: many.count, fewEvents: few.events, manyEvents: many.events };
+}
+
+const PEAK_CONNECTIONS = 64;
+
+/**
+ * The morning peak: 64 connections, each signed in as a member of its own unit (the 50
+ * offices' first members, then their second ones), each looping over what a member does
+ * on arrival — the sidebar counts, the inbox's first page, two of its processes, one
+ * full-text search — against the baseline at the same concurrency, round by round.
+ */
+async function morningPeak(base: string, facts: OfficeFacts, busy: Record<string, string>) {
+  const perOffice = 3; // facts.members: three members of each office, office by office
+  const byUnit = [0, 1].flatMap((k) => facts.members.filter((_, i) => i % perOffice === k));
+  const tokens: string[] = [];
+  for (const who of byUnit.slice(0, PEAK_CONNECTIONS)) tokens.push(await signIn(base, who, facts.password));
+  const visit = (): Promise<Measured> =>
+    new Promise((resolve, reject) => {
+      let next = 0;
+      type Context = { token?: string; ids?: string[]; n?: number };
+      const as = (req: autocannon.Request, context: Context, path: string) => {
+        context.token ??= tokens[next++ % tokens.length];
+        return { ...req, path, headers: { ...req.headers, authorization: `Bearer ${context.token}` } };
+      };
+      const detail = (k: number) => (req: autocannon.Request, context: Context) => {
+        const ids = context.ids ?? [];
+        // A member with an empty inbox opens nothing: it reads its counts again instead.
+        return as(req, context, ids.length ? `/api/v1/processes/${ids[k % ids.length]}` : '/api/v1/boxes');
+      };
+      autocannon(
+        {
+          url: base,
+          connections: PEAK_CONNECTIONS,
+          pipelining: 1,
+          duration: SECONDS,
+          requests: [
+            { method: 'GET', setupRequest: (req, context: Context) => as(req, context, '/api/v1/boxes') },
+            {
+              method: 'GET',
+              setupRequest: (req, context: Context) => as(req, context, '/api/v1/boxes/inbox?limit=50'),
+              onResponse: (_status, body, context: Context) => {
+                const items = (JSON.parse(body) as { items?: { id: string }[] }).items ?? [];
+                context.n = (context.n ?? 0) + 1;
+                context.ids = items.slice(0, 10).map((i) => i.id);
+              },
+            },
+            { method: 'GET', setupRequest: detail(0) },
+            { method: 'GET', setupRequest: (req, context: Context) => detail((context.n ?? 0) + 1)(req, context) },
+            {
+              method: 'GET',
+              setupRequest: (req, context: Context) =>
+                as(
+                  req,
+                  context,
+                  `/api/v1/processes?q=${encodeURIComponent(FULL_TEXT_QUERIES[(context.n ?? 0) % FULL_TEXT_QUERIES.length])}&limit=50`,
+                ),
+            },
+          ],
+        },
+        (error, result) => {
+          if (error) return reject(error);
+          resolve(measured(result));
+        },
+      );
+    });
+  const runs: { baseline: Measured; peak: Measured }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const baseline = await load(base, () => '/api/v1/bench/baseline', busy, SECONDS, PEAK_CONNECTIONS);
+    const peak = await visit();
+    runs.push({ baseline, peak });
+    log(
+      `round ${round + 1} morning peak (64 users)       ${peak.rps.toFixed(0).padStart(6)} req/s  p99 ${peak.p99} ms${peak.errors ? `  ERRORS ${peak.errors}` : ''}`,
+    );
+  }
+  const r = median(runs.map((x) => x.peak.rps / x.baseline.rps));
+  const row: Row = {
+    scenario: `morning peak, ${tokens.length} users of ${new Set(byUnit.slice(0, PEAK_CONNECTIONS).map((m) => m.username.split('.')[0])).size} units`,
+    value: `${median(runs.map((x) => x.peak.rps)).toFixed(0)} req/s, ×${r.toFixed(2)} of the baseline at 64 connections (${median(runs.map((x) => x.baseline.rps)).toFixed(0)} req/s), p99 ${median(runs.map((x) => x.peak.p99))} ms${runs.some((x) => x.peak.errors) ? `, ${runs.reduce((n, x) => n + x.peak.errors, 0)} errors` : ''}`,
+    target: '≥ 0.3 × baseline',
+    met: r >= 0.3 && runs.every((x) => x.peak.errors === 0),
+  };
+  return { runs, row };
 }
 
 /** Login of a returning user (password checked with argon2, the browser released): reported only. */
@@ -411,7 +500,14 @@ async function deadlineSweep(
   };
 }
 
-async function report(results: Record<string, unknown>, rows: Row[]): Promise<void> {
+/** `--label x`: a name for a run among several of the same day (the file gains `-x`). */
+function label(): string | undefined {
+  const at = process.argv.indexOf('--label');
+  return at > 0 ? process.argv[at + 1]?.replace(/[^a-z0-9-]/gi, '') : undefined;
+}
+
+/** bench/results/office-<date>-<size>[-<label>].{json,md}: the size is the office's, as 1m, 2m, 10k. */
+async function report(results: Record<string, unknown>, rows: Row[], processes: number): Promise<void> {
   const table = [
     '| scenario | measured | target | met |',
     '| --- | --- | --- | --- |',
@@ -422,11 +518,12 @@ async function report(results: Record<string, unknown>, rows: Row[]): Promise<vo
   log(`\n${table}\n`);
   await mkdir(join(root, 'bench/results'), { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
-  const name = `office-${smoke ? 'smoke-' : ''}${date}`;
+  const size = processes >= 1e6 ? `${Math.round(processes / 1e6)}m` : `${Math.round(processes / 1e3)}k`;
+  const name = [`office-${smoke ? 'smoke-' : ''}${date}`, size, label()].filter(Boolean).join('-');
   await writeFile(join(root, `bench/results/${name}.json`), JSON.stringify(results, null, 2));
   await writeFile(
     join(root, `bench/results/${name}.md`),
-    `# pnpm bench${smoke ? ' --smoke' : ''}, ${date}\n\n${table}\n`,
+    `# pnpm bench${smoke ? ' --smoke' : ''}, ${date}: ${processes.toLocaleString('en')} processes\n\n${table}\n`,
   );
 }
 

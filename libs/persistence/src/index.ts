@@ -5,3 +5,5 @@ export { MIGRATIONS } from './migrations';
 export * from './returning';
 export * from './sql';
 export * from './secrecy';
+export * from './boxes';
+export * from './prepared';

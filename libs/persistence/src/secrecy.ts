@@ -25,8 +25,11 @@ function capSql(unit: string, viewer: ViewerSql): string {
     WHERE a.user_id = ${viewer.user} AND a.unit_id = ${unit}), -1)`;
 }
 
-/** The level table of DOMAIN §4.1 for one level, judged in a unit, with the level-5 responsible. */
-function levelTableSql(level: string, unit: string, responsible: string, viewer: ViewerSql): string {
+/**
+ * The level table of DOMAIN §4.1 for one level, judged in a unit, with the level-5
+ * responsible — of a process, or of a box tally's key (the same three columns).
+ */
+export function levelTableSql(level: string, unit: string, responsible: string, viewer: ViewerSql): string {
   return `(${level} = 0
     OR (${level} = 5 AND COALESCE(${responsible} = ${viewer.user}, false))
     OR (${level} BETWEEN 1 AND 4 AND ${capSql(unit, viewer)} >= ${level}))`;
@@ -53,6 +56,14 @@ function ruleTargetsSql(on: 'process' | 'document', effect: RuleEffect, viewer: 
       : '';
   return `ARRAY(SELECT ${target} FROM access_rules r
     WHERE ${target} IS NOT NULL AND r.effect = '${effect}' ${sameLevel} AND ${ruleAppliesSql(viewer)})`;
+}
+
+/**
+ * The processes any rule of the viewer names, permission or denial: the only ones whose
+ * visibility is not the level table's (the box tallies' corrections).
+ */
+export function ruledProcessesSql(viewer: ViewerSql): string {
+  return `ARRAY(SELECT r.process_id FROM access_rules r WHERE r.process_id IS NOT NULL AND ${ruleAppliesSql(viewer)})`;
 }
 
 const isAmong = (id: string, on: 'process' | 'document', effect: RuleEffect, viewer: ViewerSql) =>

@@ -1,8 +1,11 @@
 import {
   type AccessRule,
+  type Box,
   documentAccess,
   type GuardedDocument,
   type GuardedProcess,
+  type Location,
+  LOCATIONS,
   type Profile,
   PROFILES,
   processVisibility,
@@ -13,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '@acervo/testing';
 import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  BoxCountsStore,
   createDataSource,
   documentVisibleSql,
   standaloneDocumentVisibleSql,
@@ -32,8 +36,10 @@ const HOUR = 3_600_000;
 const VIEWER: ViewerSql = { user: '$1', now: '$2' };
 
 interface Population {
-  users: { assignments: { unit: number; profile: Profile }[]; groups: number[] }[];
-  processes: { unit: number; level: SecrecyLevel; responsible: number | null }[];
+  users: { assignments: { unit: number; profile: Profile; secretaria: boolean }[]; groups: number[] }[];
+  processes: ({ unit: number; level: SecrecyLevel; responsible: number | null } & Placement)[];
+  /** Moves made after the population is written (the box tallies' UPDATE path). */
+  moves: ({ process: number; level: SecrecyLevel } & Placement)[];
   documents: { process: number | null; unit: number; raise: number }[];
   rules: {
     on: 'process' | 'document';
@@ -46,6 +52,84 @@ interface Population {
   }[];
 }
 
+/** Where a process is, for the boxes: location, holder (a user, when concluso), deadlines. */
+interface Placement {
+  location: Location;
+  holder: number;
+  /** Hours from now of its latest waiting deadline (Em espera while ahead). */
+  waitingInHours: number | null;
+  openDeadlines: number;
+  priority: boolean;
+}
+
+const placement: fc.Arbitrary<Placement> = fc.record({
+  location: fc.constantFrom(...LOCATIONS),
+  holder: fc.nat(),
+  waitingInHours: fc.option(fc.constantFrom(-2, 0, 2), { nil: null }),
+  openDeadlines: fc.integer({ min: 0, max: 3 }),
+  priority: fc.boolean(),
+});
+
+/** A process as written, with where it is. */
+type Placed = GuardedProcess & {
+  id: string;
+  rules: AccessRule[];
+  location: Location;
+  holderId: string | null;
+  waitingUntil: Date | null;
+  openDeadlines: number;
+  priority: boolean;
+};
+
+/** The placement as columns: a holder exactly when concluso (the database's rule). */
+function placed(p: Placement, viewers: { userId: string }[]) {
+  return {
+    location: p.location,
+    holderId: p.location === 'CONCLUSO' ? viewers[p.holder % viewers.length].userId : null,
+    waitingUntil: p.waitingInHours === null ? null : new Date(NOW.getTime() + p.waitingInHours * HOUR),
+    openDeadlines: p.openDeadlines,
+    priority: p.priority,
+  };
+}
+
+type Counted = Exclude<Box, 'outbox' | 'drafts' | 'trash'>;
+
+/**
+ * DOMAIN §3.1's boxes of where processes are, judged in memory: what each holds for the
+ * viewer among the processes it sees in full (Prazos: their running deadlines).
+ */
+function expectedCounts(viewer: Viewer & { secretarias: (string | null)[] }, processes: Placed[]) {
+  const mine = (unit: string) => viewer.assignments.some((a) => a.unitId === unit);
+  const counts: Record<Counted, number> = {
+    inbox: 0,
+    waiting: 0,
+    external: 0,
+    archived: 0,
+    secretaria: 0,
+    conclusos: 0,
+    deadlines: 0,
+    'distributed-to-me': 0,
+  };
+  for (const p of processes) {
+    if (p.location === 'ATTACHED' || processVisibility(viewer, p, NOW, 'exact_number') !== 'full') continue;
+    const withMe =
+      (p.location === 'CONCLUSO' && p.holderId === viewer.userId) ||
+      (p.location === 'SECRETARIA' && viewer.secretarias.includes(p.unitId));
+    const waiting = withMe && p.waitingUntil !== null && p.waitingUntil > NOW;
+    if (withMe && !waiting) counts.inbox++;
+    if (waiting) counts.waiting++;
+    if (mine(p.unitId)) {
+      if (p.location === 'SECRETARIA') counts.secretaria++;
+      if (p.location === 'CONCLUSO') counts.conclusos++;
+      if (p.location === 'EXTERNAL') counts.external++;
+      if (p.location === 'ARCHIVED') counts.archived++;
+      counts.deadlines += p.openDeadlines;
+    }
+    if (p.responsibleMemberId === viewer.userId) counts['distributed-to-me']++;
+  }
+  return counts;
+}
+
 const UNITS = 3; // index 2 stands for "no unit" (ADMIN-like assignments)
 const GROUPS = 2;
 
@@ -54,7 +138,11 @@ const population: fc.Arbitrary<Population> = fc.record({
     fc.record({
       // One assignment per unit (the database's rule).
       assignments: fc.uniqueArray(
-        fc.record({ unit: fc.integer({ min: 0, max: UNITS - 1 }), profile: fc.constantFrom(...PROFILES) }),
+        fc.record({
+          unit: fc.integer({ min: 0, max: UNITS - 1 }),
+          profile: fc.constantFrom(...PROFILES),
+          secretaria: fc.boolean(),
+        }),
         { maxLength: 2, selector: (a) => a.unit },
       ),
       groups: fc.subarray([0, 1]),
@@ -62,12 +150,21 @@ const population: fc.Arbitrary<Population> = fc.record({
     { minLength: 1, maxLength: 6 },
   ),
   processes: fc.array(
-    fc.record({
-      unit: fc.integer({ min: 0, max: 1 }),
-      level: fc.constantFrom(0, 1, 2, 3, 4, 5) as fc.Arbitrary<SecrecyLevel>,
-      responsible: fc.option(fc.nat(), { nil: null }),
-    }),
+    fc
+      .record({
+        unit: fc.integer({ min: 0, max: 1 }),
+        level: fc.constantFrom(0, 1, 2, 3, 4, 5) as fc.Arbitrary<SecrecyLevel>,
+        responsible: fc.option(fc.nat(), { nil: null }),
+        placement,
+      })
+      .map(({ placement: where, ...p }) => ({ ...p, ...where })),
     { minLength: 1, maxLength: 5 },
+  ),
+  moves: fc.array(
+    fc
+      .record({ process: fc.nat(), level: fc.constantFrom(0, 1, 2, 3, 4, 5) as fc.Arbitrary<SecrecyLevel>, placement })
+      .map(({ placement: where, ...m }) => ({ ...m, ...where })),
+    { maxLength: 4 },
   ),
   documents: fc.array(
     fc.record({
@@ -121,6 +218,19 @@ describe('secrecy policy: SQL face = in-memory face', () => {
     await db.drop();
   });
 
+  /** Runs `check` in a transaction that is then rolled back: each population starts clean. */
+  async function rolledBack(check: (tx: EntityManager) => Promise<void>) {
+    const rollback = new Error('rollback');
+    await sut
+      .transaction(async (tx) => {
+        await check(tx);
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+  }
+
   /** Writes the population inside `tx` and returns it as the in-memory face sees it. */
   async function materialise(tx: EntityManager, pop: Population) {
     const groupIds: string[] = [];
@@ -128,35 +238,60 @@ describe('secrecy policy: SQL face = in-memory face', () => {
       const [{ id }] = await tx.query(`INSERT INTO user_groups (name, version) VALUES ($1, 1) RETURNING id`, [`g${g}`]);
       groupIds.push(id);
     }
-    const viewers: Viewer[] = [];
+    const viewers: (Viewer & { secretarias: (string | null)[] })[] = [];
     for (const [i, u] of pop.users.entries()) {
       const [{ id }] = await tx.query(
         `INSERT INTO users (username, full_name, email, version) VALUES ($1, 'X', 'x@x', 1) RETURNING id`,
         [`u${i}`],
       );
-      const assignments = u.assignments.map((a) => ({ unitId: units[a.unit] ?? null, profile: a.profile }));
+      const assignments = u.assignments.map((a) => ({
+        unitId: units[a.unit] ?? null,
+        profile: a.profile,
+        secretaria: a.secretaria,
+      }));
       for (const a of assignments) {
-        await tx.query(`INSERT INTO assignments (user_id, unit_id, profile) VALUES ($1, $2, $3)`, [
+        await tx.query(`INSERT INTO assignments (user_id, unit_id, profile, secretaria) VALUES ($1, $2, $3, $4)`, [
           id,
           a.unitId,
           a.profile,
+          a.secretaria,
         ]);
       }
       for (const g of u.groups) {
         await tx.query(`INSERT INTO user_group_members (group_id, user_id) VALUES ($1, $2)`, [groupIds[g], id]);
       }
-      viewers.push({ userId: id, assignments, groupIds: u.groups.map((g) => groupIds[g]) });
+      viewers.push({
+        userId: id,
+        assignments: assignments.map(({ unitId, profile }) => ({ unitId, profile })),
+        groupIds: u.groups.map((g) => groupIds[g]),
+        secretarias: assignments.filter((a) => a.secretaria).map((a) => a.unitId),
+      });
     }
-    const processes: (GuardedProcess & { id: string; rules: AccessRule[] })[] = [];
+    const processes: Placed[] = [];
     for (const [i, p] of pop.processes.entries()) {
       const responsibleMemberId = p.responsible === null ? null : viewers[p.responsible % viewers.length].userId;
+      const where = placed(p, viewers);
       const [{ id }] = await tx.query(
         `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-           registered_by, secrecy_level, responsible_member_id, located_at, access_key, search, version)
-         VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now(), 'k', ''::tsvector, 1) RETURNING id`,
-        [`H1.2026.${i + 1}`, units[p.unit], granter, p.level, responsibleMemberId],
+           registered_by, secrecy_level, responsible_member_id, located_at, access_key, search, version,
+           location, holder_id, waiting_until, open_deadlines, priority)
+         VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now() - $6 * interval '1 minute', 'k', ''::tsvector, 1,
+           $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          `H1.2026.${i + 1}`,
+          units[p.unit],
+          granter,
+          p.level,
+          responsibleMemberId,
+          i,
+          where.location,
+          where.holderId,
+          where.waitingUntil,
+          where.openDeadlines,
+          where.priority,
+        ],
       );
-      processes.push({ id, unitId: units[p.unit], secrecyLevel: p.level, responsibleMemberId, rules: [] });
+      processes.push({ id, unitId: units[p.unit], secrecyLevel: p.level, responsibleMemberId, rules: [], ...where });
     }
     const documents: (GuardedDocument & { id: string; rules: AccessRule[] })[] = [];
     for (const d of pop.documents) {
@@ -222,38 +357,85 @@ describe('secrecy policy: SQL face = in-memory face', () => {
     let pairs = 0;
     await fc.assert(
       fc.asyncProperty(population, async (pop) => {
-        const rollback = new Error('rollback');
-        await sut
-          .transaction(async (tx) => {
-            const world = await materialise(tx, pop);
-            for (const viewer of world.viewers) {
-              const sql = await sqlAnswers(tx, viewer);
-              for (const p of world.processes) {
-                expect({ viewer, p, v: sql.processes.get(p.id) }).toEqual({
-                  viewer,
-                  p,
-                  v: processVisibility(viewer, p, NOW, 'exact_number'),
-                });
-                pairs++;
-              }
-              for (const d of world.documents) {
-                expect({ viewer, d, seen: sql.documents.get(d.id) }).toEqual({
-                  viewer,
-                  d,
-                  seen: documentAccess(viewer, d, NOW).sees,
-                });
-                pairs++;
-              }
+        await rolledBack(async (tx) => {
+          const world = await materialise(tx, pop);
+          for (const viewer of world.viewers) {
+            const sql = await sqlAnswers(tx, viewer);
+            for (const p of world.processes) {
+              expect({ viewer, p, v: sql.processes.get(p.id) }).toEqual({
+                viewer,
+                p,
+                v: processVisibility(viewer, p, NOW, 'exact_number'),
+              });
+              pairs++;
             }
-            throw rollback;
-          })
-          .catch((e: unknown) => {
-            if (e !== rollback) throw e;
-          });
+            for (const d of world.documents) {
+              expect({ viewer, d, seen: sql.documents.get(d.id) }).toEqual({
+                viewer,
+                d,
+                seen: documentAccess(viewer, d, NOW).sees,
+              });
+              pairs++;
+            }
+          }
+        });
       }),
       { numRuns: 150 },
     );
     // A property that checks nothing proves nothing.
     expect(pairs).toBeGreaterThan(1000);
+  });
+
+  it('counts the boxes from the tallies exactly as the policy and the boxes say, after moves too', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(population, async (pop) => {
+        await rolledBack(async (tx) => {
+          const world = await materialise(tx, pop);
+          // One statement per move, then one over every process: the triggers' UPDATE path,
+          // a row at a time and set-based.
+          for (const move of pop.moves) {
+            const p = world.processes[move.process % world.processes.length];
+            const where = placed(move, world.viewers);
+            await tx.query(
+              `UPDATE processes SET secrecy_level = $2, location = $3, holder_id = $4, waiting_until = $5,
+               open_deadlines = $6, priority = $7 WHERE id = $1`,
+              [
+                p.id,
+                move.level,
+                where.location,
+                where.holderId,
+                where.waitingUntil,
+                where.openDeadlines,
+                where.priority,
+              ],
+            );
+            Object.assign(p, where, { secrecyLevel: move.level });
+          }
+          await tx.query(
+            `UPDATE processes SET unit_id = CASE WHEN unit_id = $1 THEN $2::uuid ELSE $1::uuid END`,
+            units,
+          );
+          for (const p of world.processes) p.unitId = p.unitId === units[0] ? units[1] : units[0];
+          const store = new BoxCountsStore(tx);
+          for (const viewer of world.viewers) {
+            const counted = await store.counts(viewer.userId, NOW);
+            const tallied = await store.talliedCounts(viewer.userId, NOW);
+            const expected = expectedCounts(viewer, world.processes);
+            for (const box of Object.keys(expected) as Counted[]) {
+              expect({ viewer, box, count: counted[box], tallied: tallied[box] }).toEqual({
+                viewer,
+                box,
+                count: expected[box],
+                tallied: expected[box],
+              });
+              checked++;
+            }
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+    expect(checked).toBeGreaterThan(1000);
   });
 });

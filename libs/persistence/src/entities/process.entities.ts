@@ -37,6 +37,8 @@ export class ProcessNumberSequenceEntity {
 @Index('IDX_processes_box_unit', { synchronize: false })
 @Index('IDX_processes_box_holder', { synchronize: false })
 @Index('IDX_processes_responsible', { synchronize: false })
+@Index('IDX_processes_waiting_holder', { synchronize: false })
+@Index('IDX_processes_waiting_unit', { synchronize: false })
 @Index('IDX_processes_search', { synchronize: false })
 @Index('IDX_processes_principal', { synchronize: false })
 @Index('IDX_processes_registered', { synchronize: false })

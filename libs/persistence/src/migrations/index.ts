@@ -15,6 +15,7 @@ import { Templates1764600000000 } from './1764600000000-Templates';
 import { Attendances1764700000000 } from './1764700000000-Attendances';
 import { BenchReadPaths1764800000000 } from './1764800000000-BenchReadPaths';
 import { LegalDeadlineTableVersion1764900000000 } from './1764900000000-LegalDeadlineTableVersion';
+import { BoxTallies1765000000000 } from './1765000000000-BoxTallies';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Attendances1764700000000,
   BenchReadPaths1764800000000,
   LegalDeadlineTableVersion1764900000000,
+  BoxTallies1765000000000,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** How a process's content was reached: the read path, as the access log names it. */
@@ -36,7 +37,8 @@ export interface AccessEntry {
 @Injectable()
 export class AccessLog {
   async record(db: EntityManager, entry: AccessEntry): Promise<void> {
-    await db.query(
+    await preparedQuery(
+      db,
       `INSERT INTO access_log (at, user_id, process_id, document_id, how, secrecy_level, unit_id, own_unit, ip)
        SELECT $1, $2, p.id, $4, $5, p.secrecy_level, p.unit_id, p.own_unit, $6
          FROM (SELECT p.id, p.secrecy_level, p.unit_id,

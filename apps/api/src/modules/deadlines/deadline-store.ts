@@ -9,7 +9,7 @@ import {
   legalDueBusinessDay,
   localDate,
 } from '@acervo/domain';
-import { LegalDeadlineRuleEntity } from '@acervo/persistence';
+import { LegalDeadlineRuleEntity, preparedQuery } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import { toRule } from '../catalogues/legal-deadlines.service';
@@ -109,7 +109,8 @@ export interface DeadlineRow {
 
 /** A process's deadlines, running ones first (its deadline list and the process view share it). */
 export async function processDeadlines(db: EntityManager, processId: string, now: Date): Promise<DeadlineDto[]> {
-  const rows = await db.query<DeadlineRow[]>(
+  const rows = await preparedQuery<DeadlineRow[]>(
+    db,
     `SELECT * FROM deadlines WHERE process_id = $1 ORDER BY status <> 'OPEN', due_at, id`,
     [processId],
   );

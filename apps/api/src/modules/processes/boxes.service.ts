@@ -1,24 +1,28 @@
 import { type Clock, type DeadlineKind, ValidationFailed } from '@acervo/domain';
+import {
+  BOX_BRANCHES,
+  BOX_PREDICATES,
+  type BoxBranch,
+  BoxCountsStore,
+  DATE_ORDER_ONLY,
+  deadlineStateSql,
+  NEWEST_FIRST,
+  PRAZOS_PROCESSES_SQL,
+  prazosCountSql,
+  preparedQuery,
+  rowDetailSql,
+  rowIdSql,
+  sinceSql,
+  sourceSql,
+  TALLIED_BOXES,
+  type TalliedBox,
+  visibleSql,
+} from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { cursorInstantSql, decodeCursor, encodeCursor } from '../../common/pagination';
-import {
-  BOX_PREDICATES,
-  DATE_ORDER_ONLY,
-  deadlineStateSql,
-  MY_UNITS_SQL,
-  NEWEST_FIRST,
-  PRAZOS_PROCESSES_SQL,
-  prazosCountSql,
-  ROW_BOXES,
-  rowDetailSql,
-  rowIdSql,
-  sinceSql,
-  sourceSql,
-  visibleSql,
-} from './box-queries';
 import { type Box, BOXES, type BoxCountDto, type BoxItemDto, type BoxPageDto, type BoxQuery } from './dto/box.dto';
 
 interface Row {
@@ -55,52 +59,42 @@ interface Row {
  */
 @Injectable()
 export class BoxesService {
+  private readonly tallies: BoxCountsStore;
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectClock() private readonly clock: Clock,
-  ) {}
+  ) {
+    this.tallies = new BoxCountsStore(dataSource.manager);
+  }
 
   async page(viewer: Actor, box: Box, query: BoxQuery): Promise<BoxPageDto> {
-    const params: unknown[] = [viewer.userId, this.clock.now()];
+    const now = this.clock.now();
+    const params: unknown[] = [viewer.userId, now];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const filters = [BOX_PREDICATES[box], visibleSql(box)];
     if (query.classCode) filters.push(`p.class_code = ${bind(query.classCode)}`);
     if (query.subjectCode) filters.push(`p.subject_code = ${bind(query.subjectCode)}`);
     if (query.number) filters.push(`p.number LIKE ${bind(`%${query.number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (query.deadlineState) filters.push(`${deadlineStateSql(box)} = ${bind(query.deadlineState)}`);
-    const rank =
-      !DATE_ORDER_ONLY.has(box) && (query.sort ?? 'priority') === 'priority'
-        ? 'CASE WHEN p.priority THEN 0 ELSE 1 END'
-        : '0';
+    const byPriority = !DATE_ORDER_ONLY.has(box) && (query.sort ?? 'priority') === 'priority';
     // Rows are processes, or their documents or deadlines: `row_id` keeps the cursor unique.
-    const inner = `
-      SELECT ${rowIdSql(box)} AS row_id, p.id, p.number, p.version, p.priority, ${deadlineStateSql(box)} AS deadline_state,
+    const columns = `${rowIdSql(box)} AS row_id, p.id, p.number, p.version, p.priority, ${deadlineStateSql(box)} AS deadline_state,
              p.class_code, p.subject_code, p.summary, p.unit_id, p.location, p.holder_id, p.secrecy_level,
-             ${rank} AS rank, ${sinceSql(box)} AS since_at, ${rowDetailSql(box)}
-        FROM ${sourceSql(box)}
-       WHERE ${filters.join(' AND ')}`;
+             ${byPriority ? 'CASE WHEN p.priority THEN 0 ELSE 1 END' : '0'} AS rank, ${sinceSql(box)} AS since_at,
+             ${rowDetailSql(box)}`;
+    const inner = `SELECT ${columns} FROM ${sourceSql(box)} WHERE ${filters.join(' AND ')}`;
     // The total is counted for the first page only: the sidebar has it, and later pages need
     // not pay for counting the whole box again.
     const after = decodeCursor(query.cursor);
-    const total = after ? undefined : await this.total(box, query, inner, filters.slice(1), params);
+    const total = after ? undefined : await this.total(viewer, box, query, inner, filters.slice(1), params);
 
-    const descending = NEWEST_FIRST.has(box);
-    const keyset: string[] = [];
-    if (after) {
-      const [r, since] = parseKey(after.key);
-      keyset.push(
-        descending
-          ? `(x.since_at, x.row_id) < (${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`
-          : `(x.rank, x.since_at, x.row_id) > (${bind(r)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`,
-      );
-    }
-    const order = descending ? 'x.since_at DESC, x.row_id DESC' : 'x.rank, x.since_at, x.row_id';
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since
-         FROM (${inner}) x ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
-        ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`,
-      params,
-    );
+    const position = after && { key: parseKey(after.key), id: after.id };
+    const branches = BOX_BRANCHES[box];
+    const sql = branches
+      ? branchedPageSql(branches, columns, filters, byPriority, position, bind, query.limit)
+      : wholePageSql(box, inner, position, bind, query.limit);
+    const rows = await preparedQuery<Row[]>(this.dataSource.manager, sql, params);
     const items = rows.slice(0, query.limit);
     const last = rows.length > query.limit ? items[items.length - 1] : undefined;
     return {
@@ -111,42 +105,100 @@ export class BoxesService {
   }
 
   /**
-   * A box's total with its filters. Prazos without a deadline-state filter (which is per
+   * A box's total with its filters. Unfiltered, the boxes of where processes are come from
+   * the tallies (docs/decisions/0007); Prazos without a deadline-state filter (which is per
    * deadline) sums its processes' running deadlines instead of counting joined rows.
    */
-  private async total(box: Box, query: BoxQuery, inner: string, processFilters: string[], params: unknown[]) {
+  private async total(
+    viewer: Actor,
+    box: Box,
+    query: BoxQuery,
+    inner: string,
+    processFilters: string[],
+    params: unknown[],
+  ) {
+    const filtered = Boolean(query.classCode || query.subjectCode || query.number || query.deadlineState);
+    if (!filtered && TALLIED_BOXES.has(box)) {
+      return (await this.tallies.talliedCounts(viewer.userId, params[1] as Date))[box as TalliedBox];
+    }
     const sql =
       box === 'deadlines' && !query.deadlineState
         ? `SELECT ${prazosCountSql()} AS total FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')}`
         : `SELECT count(*)::int AS total FROM (${inner}) x`;
-    return (await this.dataSource.query<{ total: number }[]>(sql, params))[0].total;
+    return (await preparedQuery<{ total: number }[]>(this.dataSource.manager, sql, params))[0].total;
   }
 
-  /** The sidebar: how many processes each box holds for the viewer. */
+  /** The sidebar: how many rows each box holds for the viewer. */
   async counts(viewer: Actor): Promise<BoxCountDto[]> {
-    // The process boxes in one pass over the processes that can be in any of them (the
-    // viewer's units, held by or distributed to the viewer), each counted by its FILTER —
-    // Prazos too, by the running deadlines each process carries; the Saída and the
-    // document boxes, which read other tables, by their own queries.
-    const single = BOXES.filter((box) => box !== 'outbox' && !ROW_BOXES.has(box));
-    const apart = BOXES.filter((box) => !single.includes(box) && box !== 'deadlines');
-    const selects = [
-      ...single.map((box) => `count(*) FILTER (WHERE ${BOX_PREDICATES[box]})::int AS "${box}"`),
-      `${prazosCountSql(PRAZOS_PROCESSES_SQL)} AS "deadlines"`,
-      ...apart.map(
-        (box) =>
-          `(SELECT count(*)::int FROM ${sourceSql(box)} WHERE ${BOX_PREDICATES[box]} AND ${visibleSql(box)}) AS "${box}"`,
-      ),
-    ];
-    const [row] = await this.dataSource.query<Record<Box, number>[]>(
-      `SELECT ${selects.join(', ')}
-         FROM processes p
-        WHERE (p.unit_id = ANY(${MY_UNITS_SQL}) OR p.holder_id = $1 OR p.responsible_member_id = $1)
-          AND ${visibleSql('inbox')}`,
-      [viewer.userId, this.clock.now()],
-    );
-    return BOXES.map((box) => ({ box, count: row[box] }));
+    const counts = await this.tallies.counts(viewer.userId, this.clock.now());
+    return BOXES.map((box) => ({ box, count: counts[box] }));
   }
+}
+
+/** Where the next page starts: the last row's sort key (rank, instant) and id. */
+interface Position {
+  key: [number, string];
+  id: string;
+}
+
+type Bind = (value: unknown) => string;
+
+/** A page read from the whole box, then ordered (boxes of documents, deadlines, departures). */
+function wholePageSql(box: Box, inner: string, after: Position | undefined, bind: Bind, limit: number): string {
+  const descending = NEWEST_FIRST.has(box);
+  let keyset = '';
+  if (after) {
+    const [rank, since] = after.key;
+    keyset = descending
+      ? `WHERE (x.since_at, x.row_id) < (${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`
+      : `WHERE (x.rank, x.since_at, x.row_id) > (${bind(rank)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`;
+  }
+  const order = descending ? 'x.since_at DESC, x.row_id DESC' : 'x.rank, x.since_at, x.row_id';
+  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since FROM (${inner}) x ${keyset}
+    ORDER BY ${order} LIMIT ${bind(limit + 1)}`;
+}
+
+/**
+ * A page merged from the first rows of each of the box's partitions (BOX_BRANCHES), each
+ * split by priority so that every part is one ordered index range after the cursor: no
+ * sort of the box, and page 200 costs what page 1 costs. By priority, the priority part
+ * comes first and is skipped once the cursor has left it; by date, both parts are merged.
+ */
+function branchedPageSql(
+  branches: readonly BoxBranch[],
+  columns: string,
+  filters: string[],
+  byPriority: boolean,
+  after: Position | undefined,
+  bind: Bind,
+  limit: number,
+): string {
+  const parts: { priority: boolean; fromCursor: boolean }[] = !after
+    ? [
+        { priority: true, fromCursor: false },
+        { priority: false, fromCursor: false },
+      ]
+    : !byPriority
+      ? [
+          { priority: true, fromCursor: true },
+          { priority: false, fromCursor: true },
+        ]
+      : after.key[0] === 0
+        ? [
+            { priority: true, fromCursor: true },
+            { priority: false, fromCursor: false },
+          ]
+        : [{ priority: false, fromCursor: true }];
+  const keyset = after ? `(p.located_at, p.id) > (${bind(after.key[1])}::timestamptz, ${bind(after.id)}::uuid)` : '';
+  const n = bind(limit + 1);
+  const selects = branches.flatMap((branch) =>
+    parts.map((part) => {
+      const where = [branch.prefix, `p.priority = ${part.priority}`, ...(part.fromCursor ? [keyset] : []), ...filters];
+      return `(${branch.around(`SELECT ${columns} FROM processes p WHERE ${where.join(' AND ')} ORDER BY p.located_at, p.id LIMIT ${n}`)})`;
+    }),
+  );
+  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since FROM (${selects.join(' UNION ALL ')}) x
+    ORDER BY x.rank, x.since_at, x.row_id LIMIT ${n}`;
 }
 
 function parseKey(key: string): [number, string] {

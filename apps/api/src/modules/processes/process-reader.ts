@@ -8,7 +8,13 @@ import {
   PROFILES,
   type Visibility,
 } from '@acervo/domain';
-import { documentVisibleSql, fullContentSql, visibilityByNumberSql, type ViewerSql } from '@acervo/persistence';
+import {
+  documentVisibleSql,
+  fullContentSql,
+  preparedQuery,
+  visibilityByNumberSql,
+  type ViewerSql,
+} from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -90,7 +96,8 @@ export class ProcessReader {
   /** The full view, or 404 for a process the viewer may not see (exactly as for none); logged. */
   async view(viewer: Actor, id: string, client: ClientInfo | null = null): Promise<ProcessViewDto> {
     const db = this.dataSource.manager;
-    const [row] = await db.query<ProcessRow[]>(
+    const [row] = await preparedQuery<ProcessRow[]>(
+      db,
       `${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
       [id, viewer.userId, this.clock.now()],
     );
@@ -105,12 +112,14 @@ export class ProcessReader {
    * may not see in full.
    */
   async conclusionTargets(viewer: Actor, id: string): Promise<ConclusionTargetDto[]> {
-    const [process] = await this.dataSource.query<{ unit_id: string }[]>(
+    const [process] = await preparedQuery<{ unit_id: string }[]>(
+      this.dataSource.manager,
       `SELECT p.unit_id FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
       [id, viewer.userId, this.clock.now()],
     );
     if (!process) throw new NotFound(PROCESS_NOT_FOUND);
-    return this.dataSource.query<ConclusionTargetDto[]>(
+    return preparedQuery<ConclusionTargetDto[]>(
+      this.dataSource.manager,
       `SELECT DISTINCT ON (u.full_name, u.id) u.id, u.full_name AS "fullName", a.profile
          FROM assignments a JOIN users u ON u.id = a.user_id AND u.active
         WHERE a.unit_id = $1 AND a.profile = ANY($2)
@@ -123,7 +132,8 @@ export class ProcessReader {
   async byNumber(viewer: Actor, number: string, client: ClientInfo | null = null): Promise<ProcessViewDto[]> {
     const canonical = canonicalProcessNumber(number);
     if (!canonical) return [];
-    const rows = await this.dataSource.query<ProcessRow[]>(
+    const rows = await preparedQuery<ProcessRow[]>(
+      this.dataSource.manager,
       `SELECT * FROM (${SELECT(visibilityByNumberSql('p', VIEWER))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
       [canonical, viewer.userId, this.clock.now()],
     );
@@ -148,7 +158,8 @@ export class ProcessReader {
       ? `AND (h.registered_at, h.id) < ($${params.push(after.key)}::timestamptz, $${params.push(after.id)}::uuid)`
       : '';
     // The page's ids first, the cover joined for those only: a common word matches thousands.
-    const rows = await this.dataSource.query<(ProcessRow & { registered_key: string })[]>(
+    const rows = await preparedQuery<(ProcessRow & { registered_key: string })[]>(
+      this.dataSource.manager,
       `${SELECT(`'full'`)}
         WHERE p.id IN (SELECT h.id FROM processes h
                         WHERE h.search @@ websearch_to_tsquery('portuguese', $1) AND ${fullContentSql('h', VIEWER)} ${keyset}
@@ -170,11 +181,11 @@ export class ProcessReader {
   }
 
   async assertFull(viewer: Actor, id: string, db: EntityManager = this.dataSource.manager): Promise<void> {
-    const seen = await db.query(`SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`, [
-      id,
-      viewer.userId,
-      this.clock.now(),
-    ]);
+    const seen = await preparedQuery(
+      db,
+      `SELECT 1 FROM processes p WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
+      [id, viewer.userId, this.clock.now()],
+    );
     if (!seen.length) throw new NotFound(PROCESS_NOT_FOUND);
   }
 
@@ -222,9 +233,11 @@ export class ProcessReader {
   private async toView(db: EntityManager, r: ProcessRow, viewer: Actor): Promise<ProcessViewDto> {
     const cover = this.cover(r);
     if (r.visibility !== 'full') return cover;
-    const parties = await db.query<
+    const parties = await preparedQuery<
       { id: string; name: string; type: string; document: string | null; secret: boolean }[]
-    >(`SELECT id, name, type, document, secret FROM process_parties WHERE process_id = $1 ORDER BY position`, [r.id]);
+    >(db, `SELECT id, name, type, document, secret FROM process_parties WHERE process_id = $1 ORDER BY position`, [
+      r.id,
+    ]);
     return {
       ...cover,
       summary: r.summary,
@@ -247,12 +260,14 @@ export class ProcessReader {
         await this.distributingUnit(db, r.id, r.unit_id),
       ),
       parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
-      attached: await db.query<{ id: string; number: string }[]>(
+      attached: await preparedQuery<{ id: string; number: string }[]>(
+        db,
         `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', VIEWER)} ORDER BY p.number`,
         [r.id, viewer.userId, this.clock.now()],
       ),
       documents: await this.documentSummaries(db, r.id, viewer),
-      distributions: await db.query<DistributionRecordDto[]>(
+      distributions: await preparedQuery<DistributionRecordDto[]>(
+        db,
         `${distributionRecordSelect('p.number')} WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC`,
         [r.id],
       ),
@@ -266,7 +281,8 @@ export class ProcessReader {
    * own for a manual one — whose distributors may cancel it; null when there is none.
    */
   private async distributingUnit(db: EntityManager, processId: string, unitId: string): Promise<string | null> {
-    const [latest] = await db.query<{ group_unit_id: string | null; cancelled: boolean }[]>(
+    const [latest] = await preparedQuery<{ group_unit_id: string | null; cancelled: boolean }[]>(
+      db,
       `SELECT g.unit_id AS group_unit_id, d.cancelled_at IS NOT NULL AS cancelled
          FROM distributions d LEFT JOIN distribution_groups g ON g.id = d.group_id
         WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
@@ -282,7 +298,7 @@ export class ProcessReader {
     processId: string,
     viewer: Actor,
   ): Promise<ProcessDocumentSummaryDto[]> {
-    const rows = await db.query<
+    const rows = await preparedQuery<
       {
         id: string;
         type_code: string;
@@ -294,6 +310,7 @@ export class ProcessReader {
         signed_at: Date | null;
       }[]
     >(
+      db,
       `SELECT d.id, d.type_code, t.name AS type_name, d.title, d.format, d.status, d.secrecy_level, d.signed_at
          FROM documents d JOIN document_types t ON t.code = d.type_code JOIN processes p ON p.id = d.process_id
         WHERE d.process_id = $1 AND d.trashed_at IS NULL AND ${documentVisibleSql('d', 'p', VIEWER)}
@@ -314,7 +331,7 @@ export class ProcessReader {
 
   /** Events after a sequence number, in order: a page of the history. */
   async eventRows(db: EntityManager, processId: string, limit: number, afterSequence: number): Promise<EventDto[]> {
-    const rows = await db.query<
+    const rows = await preparedQuery<
       {
         id: string;
         sequence: number;
@@ -328,6 +345,7 @@ export class ProcessReader {
         document_ids: string[];
       }[]
     >(
+      db,
       `SELECT e.id, e.sequence, e.code, m.name, e.actor_id, u.full_name AS actor_name, e.unit_id, e.occurred_at,
               e.details, e.document_ids
          FROM process_events e

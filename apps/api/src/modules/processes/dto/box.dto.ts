@@ -1,23 +1,9 @@
-import { DEADLINE_KINDS, type DeadlineKind, LOCATIONS, type Location } from '@acervo/domain';
+import { type Box, BOXES, DEADLINE_KINDS, type DeadlineKind, LOCATIONS, type Location } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 
-/** The boxes of DOMAIN §3.1. */
-export const BOXES = [
-  'inbox',
-  'waiting',
-  'outbox',
-  'external',
-  'archived',
-  'trash',
-  'secretaria',
-  'conclusos',
-  'deadlines',
-  'distributed-to-me',
-  'drafts',
-] as const;
-export type Box = (typeof BOXES)[number];
+export { BOXES, type Box } from '@acervo/domain';
 
 export const DEADLINE_STATES = ['NONE', 'PENDING', 'EXPIRED'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];

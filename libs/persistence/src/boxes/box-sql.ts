@@ -1,5 +1,5 @@
-import { documentVisibleSql, fullContentSql, type ViewerSql } from '@acervo/persistence';
-import type { Box } from './dto/box.dto';
+import type { Box } from '@acervo/domain';
+import { documentVisibleSql, fullContentSql, type ViewerSql } from '../secrecy';
 
 /**
  * The SQL of the boxes (DOMAIN §3.1), derived from where each process is. `$1` is the
@@ -20,7 +20,8 @@ const MY_SECRETARIAS = `ARRAY(SELECT a.unit_id FROM assignments a WHERE a.user_i
  * if the worker never ran. (`waiting_until` and the other summary columns are kept by a
  * trigger on `deadlines`.)
  */
-export const WAITING_SQL = `coalesce(p.waiting_until > $2, false)`;
+export const WAITING_SQL = `p.waiting_until > $2`;
+const NOT_WAITING_SQL = `(p.waiting_until IS NULL OR p.waiting_until <= $2)`;
 
 const WARNING_DAYS = `make_interval(days => (SELECT deadline_warning_days FROM institution_settings WHERE id = 1))`;
 
@@ -33,7 +34,8 @@ function processDeadlineStateSql(process: string): string {
 /** The state of one deadline row (alias `dl`) in the Prazos box. */
 const ROW_DEADLINE_STATE_SQL = `CASE WHEN dl.due_at <= $2 THEN 'EXPIRED' ELSE 'PENDING' END`;
 
-const WITH_ME = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
+/** With the viewer: concluso to it, or in one of its Secretarias (waiting or not). */
+export const WITH_ME_SQL = `((p.location = 'CONCLUSO' AND p.holder_id = $1)
   OR (p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_SECRETARIAS})))`;
 
 /** A custody row (alias `c`) that ended with the process leaving the viewer, or its Secretaria. */
@@ -61,9 +63,9 @@ export const DOCUMENT_BOXES: ReadonlySet<Box> = new Set<Box>(['drafts', 'trash']
 export const ROW_BOXES: ReadonlySet<Box> = new Set<Box>([...DOCUMENT_BOXES, 'deadlines']);
 
 export const BOX_PREDICATES: Readonly<Record<Box, string>> = {
-  inbox: `${WITH_ME} AND NOT ${WAITING_SQL}`,
-  waiting: `${WITH_ME} AND ${WAITING_SQL}`,
-  outbox: `NOT ${WITH_ME} AND ${LAST_DEPARTURE}`,
+  inbox: `${WITH_ME_SQL} AND ${NOT_WAITING_SQL}`,
+  waiting: `${WITH_ME_SQL} AND ${WAITING_SQL}`,
+  outbox: `NOT ${WITH_ME_SQL} AND ${LAST_DEPARTURE}`,
   external: `p.location = 'EXTERNAL' AND p.unit_id = ANY(${MY_UNITS})`,
   archived: `p.location = 'ARCHIVED' AND p.unit_id = ANY(${MY_UNITS})`,
   secretaria: `p.location = 'SECRETARIA' AND p.unit_id = ANY(${MY_UNITS})`,
@@ -137,3 +139,34 @@ export function sourceSql(box: Box): string {
   if (box === 'deadlines') return 'processes p JOIN deadlines dl ON dl.process_id = p.id';
   return DOCUMENT_BOXES.has(box) ? 'processes p JOIN documents d ON d.process_id = p.id' : 'processes p';
 }
+
+/**
+ * An index partition of a box: the processes of one holder, or of one unit and location,
+ * each read in its index's order (`IDX_processes_box_holder`, `IDX_processes_box_unit`:
+ * priority first, then arrival). `prefix` narrows a SELECT to the partition; `around`
+ * repeats it per unit of the viewer (a LATERAL per unit, so each is its own ordered scan).
+ */
+export interface BoxBranch {
+  prefix: string;
+  around(select: string): string;
+}
+
+const HOLDER_BRANCH: BoxBranch = { prefix: 'p.holder_id = $1', around: (select) => select };
+const unitsBranch = (units: string, location: string): BoxBranch => ({
+  prefix: `p.unit_id = u.unit_id AND p.location = '${location}'`,
+  around: (select) => `SELECT b.* FROM unnest(${units}) AS u(unit_id) CROSS JOIN LATERAL (${select}) b`,
+});
+
+/**
+ * The boxes of processes where they are, as partitions that together hold the whole box
+ * (each branch still carries the box's own predicate): a page merges the first rows of
+ * each instead of sorting the box.
+ */
+export const BOX_BRANCHES: Partial<Record<Box, readonly BoxBranch[]>> = {
+  inbox: [HOLDER_BRANCH, unitsBranch(MY_SECRETARIAS, 'SECRETARIA')],
+  waiting: [HOLDER_BRANCH, unitsBranch(MY_SECRETARIAS, 'SECRETARIA')],
+  secretaria: [unitsBranch(MY_UNITS, 'SECRETARIA')],
+  conclusos: [unitsBranch(MY_UNITS, 'CONCLUSO')],
+  external: [unitsBranch(MY_UNITS, 'EXTERNAL')],
+  archived: [unitsBranch(MY_UNITS, 'ARCHIVED')],
+};
