@@ -101,22 +101,31 @@ export async function explainStatements(
   run: () => Promise<unknown>,
 ): Promise<void> {
   const statements: [string, unknown[] | undefined][] = [];
-  const query = db.query.bind(db);
-  db.query = (async (sql: string, params?: unknown[]) => {
-    statements.push([sql, params && [...params]]);
-    return query(sql, params);
-  }) as typeof db.query;
+  // Every statement the client sends, plain or prepared (preparedQuery names its texts).
+  const pool = (db.driver as unknown as { master: { Client: { prototype: unknown } } }).master;
+  const client = pool.Client.prototype as { query: (...args: unknown[]) => unknown };
+  const query = client.query;
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') statements.push([first, Array.isArray(second) ? [...second] : undefined]);
+    else if (first && typeof first === 'object' && 'text' in first) {
+      const { text, values } = first as { text: string; values?: unknown[] };
+      statements.push([text, values && [...values]]);
+    }
+    return query.apply(this, args);
+  };
   try {
     await run();
   } finally {
-    db.query = query;
+    client.query = query;
   }
   for (const [sql, params] of statements) {
+    if (/^\s*(START|BEGIN|COMMIT|ROLLBACK|SET)\b/i.test(sql)) continue;
     if (/^\s*(INSERT|UPDATE|DELETE)/i.test(sql)) {
       log(`--- ${label}: ${sql.trim().split('\n')[0]} (a write, not explained)`);
       continue;
     }
-    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
+    const plan = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     log(`--- ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }

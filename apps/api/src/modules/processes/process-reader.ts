@@ -166,6 +166,7 @@ export class ProcessReader {
                         ORDER BY h.registered_at DESC, h.id DESC LIMIT $4)
         ORDER BY p.registered_at DESC, p.id DESC`,
       params,
+      { plan: 'auto' },
     );
     const items = rows.slice(0, limit).map((r) => ({ ...this.cover(r), summary: r.summary }));
     const last = rows.length > limit ? rows[limit - 1] : undefined;
