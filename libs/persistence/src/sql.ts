@@ -6,3 +6,12 @@
 export function foldCase(expression: string): string {
   return `lower(${expression} COLLATE "und-x-icu")`;
 }
+
+/**
+ * `column` as the cursors write an instant (ISO 8601 in UTC, to the microsecond): what
+ * the API's decodeTimeCursor accepts, and exact — a JavaScript Date would drop the microseconds, and
+ * the next page would repeat rows of the same millisecond.
+ */
+export function cursorInstantSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}

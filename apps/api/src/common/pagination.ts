@@ -51,14 +51,7 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, keyOf
   };
 }
 
-/**
- * `column` as the cursors write an instant (ISO 8601 in UTC, to the microsecond): what
- * decodeTimeCursor accepts, and exact — a JavaScript Date would drop the microseconds, and
- * the next page would repeat rows of the same millisecond.
- */
-export function cursorInstantSql(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
+export { cursorInstantSql } from '@acervo/persistence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An instant as the cursors write it (ISO 8601 in UTC, up to microseconds): what PostgreSQL takes. */
