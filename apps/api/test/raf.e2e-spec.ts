@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localDate } from '@acervo/domain';
+import { localDate, rafMonthBounds } from '@acervo/domain';
+import { RafEventsStore, type RafPosition } from '@acervo/persistence';
 import { DataSource } from 'typeorm';
 import { AuthFlow } from './support/auth-flow';
 import { createUnit } from './support/factories';
@@ -173,6 +174,25 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     ]);
   });
 
+  it('an event the member performs on a process distributed to it counts once, on both grounds', async () => {
+    const own = await register(chief, unitA.id, { responsibleMemberId: member.id });
+    tick();
+    await as(member)
+      .post(`/processes/${own.id}/conclude`, { version: await version(own.id), userId: clerk.id })
+      .expect(200);
+    const events = (await as(member).get(`/raf/preview?month=${month}&limit=200`).expect(200)).body.events as {
+      processNumber: string;
+      movementCode: string;
+      basis: string;
+    }[];
+    // Registered and distributed by the chief (the member's by distribution); concluded by the member.
+    expect(events.filter((e) => e.processNumber === own.number).map((e) => [e.movementCode, e.basis])).toEqual([
+      ['900001', 'RESPONSIBLE'],
+      ['920005', 'RESPONSIBLE'],
+      ['900006', 'BOTH'],
+    ]);
+  });
+
   it('registers non-procedural activities in the member’s units; refuses what is not', async () => {
     const today = localDate(t.clock.now(), 'America/Sao_Paulo');
     const created = await as(member)
@@ -256,10 +276,35 @@ describe('RAF: activities, preview, export valid against the XSD, re-export, onl
     const cut = xml.indexOf('<integrity');
     const integrity = /<integrity[^>]*>([0-9a-f]{64})<\/integrity>/.exec(text)![1];
     expect(createHash('sha256').update(xml.subarray(0, cut)).digest('hex')).toBe(integrity);
-    for (const e of preview.events as { eventId: string }[]) expect(text).toContain(`eventId="${e.eventId}"`);
+    // The file lists what the preview pages, in its order and on the same grounds.
+    const inFile = [...text.matchAll(/<event eventId="([^"]+)"[^>]* basis="([A-Z]+)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(inFile).toEqual((preview.events as { eventId: string; basis: string }[]).map((e) => [e.eventId, e.basis]));
     expect(text.match(/<event /g)).toHaveLength(preview.eventCount);
     // A tampered file no longer validates: the validator is really checking.
     expect(() => validate(Buffer.from(text.replace('basis="PERFORMED"', 'basis="OTHER"')))).toThrow();
+  });
+
+  it('the export’s cursor, read a few rows at a time, gives the month as pages do, and closes when left early', async () => {
+    const bounds = { id: member.id, ...rafMonthBounds(month, 'America/Sao_Paulo') };
+    const store = new RafEventsStore(db.manager);
+    const paged: string[] = [];
+    for (let after: RafPosition | undefined, page; (page = await store.page(bounds, 2, after)).length;) {
+      paged.push(...page.map((e) => e.eventId));
+      after = page[page.length - 1].position;
+    }
+    expect(paged.length).toBeGreaterThan(4);
+    await db.transaction(async (tx) => {
+      const batches: string[][] = [];
+      for await (const rows of new RafEventsStore(tx).inOrder(bounds, 2)) batches.push(rows.map((e) => e.eventId));
+      expect(batches.flat()).toEqual(paged);
+      expect(batches.slice(0, -1).every((b) => b.length === 2)).toBe(true);
+      // Leaving after the first batch closes the cursor: the same transaction may open it again.
+      for await (const rows of new RafEventsStore(tx).inOrder(bounds, 2)) {
+        expect(rows.map((e) => e.eventId)).toEqual(paged.slice(0, 2));
+        break;
+      }
+      expect(await tx.query(`SELECT name FROM pg_cursors`)).toEqual([]);
+    });
   });
 
   it('exports again, flagged: importing both would duplicate records', async () => {

@@ -7,3 +7,4 @@ export * from './sql';
 export * from './secrecy';
 export * from './boxes';
 export * from './prepared';
+export * from './raf';

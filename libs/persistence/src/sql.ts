@@ -15,3 +15,11 @@ export function foldCase(expression: string): string {
 export function cursorInstantSql(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+/**
+ * `column` as the API writes an instant (ISO 8601 in UTC, to the millisecond, like
+ * `Date.toISOString()`), made by the server: rows read by the thousand skip a Date each.
+ */
+export function isoInstantSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}

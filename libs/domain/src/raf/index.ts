@@ -1,2 +1,3 @@
 export * from './mapping';
 export * from './month';
+export * from './xml';

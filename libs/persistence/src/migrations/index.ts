@@ -16,6 +16,7 @@ import { Attendances1764700000000 } from './1764700000000-Attendances';
 import { BenchReadPaths1764800000000 } from './1764800000000-BenchReadPaths';
 import { LegalDeadlineTableVersion1764900000000 } from './1764900000000-LegalDeadlineTableVersion';
 import { BoxTallies1765000000000 } from './1765000000000-BoxTallies';
+import { RafPartsUncompressed1765100000000 } from './1765100000000-RafPartsUncompressed';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   BenchReadPaths1764800000000,
   LegalDeadlineTableVersion1764900000000,
   BoxTallies1765000000000,
+  RafPartsUncompressed1765100000000,
 ];

@@ -1,36 +1,35 @@
 import { createHash, type Hash, randomUUID } from 'node:crypto';
 import {
   type Clock,
-  RAF_NAMESPACE,
-  RAF_SCHEMA_VERSION,
-  rafActivityAttributes,
-  rafEventAttributes,
-  rafMemberAttributes,
+  rafEventElements,
+  type RafFileTotal,
+  rafFileBody,
+  rafFileHead,
+  rafFileTail,
   rafWarnings,
-  xmlText,
 } from '@acervo/domain';
+import { RafEventsStore } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createCB } from 'xmlbuilder2';
 import { InjectClock } from '../../common/app-config';
 import type { Actor } from '../../common/auth/actor';
 import type { RafExportDto } from './dto/raf.dto';
 import { activityRows } from './raf-activities';
-import { type RafPosition, rafEventPage } from './raf-events';
 import { earlierExports, rafMonth } from './raf-member';
 
-/** Events read per query, and bytes kept before a part is written: what bounds memory. */
-const EVENT_BATCH = 2_000;
-const PART_BYTES = 256 * 1024;
+/** Events fetched from the cursor at a time, and bytes kept before a part is written: what bounds memory. */
+const EVENT_BATCH = 5_000;
+const PART_BYTES = 1024 * 1024;
 
 /**
  * Exports a member's month as XML valid against docs/raf.xsd (DOMAIN §8), streaming: the
- * events are read a batch at a time, written through xmlbuilder2's callback builder, hashed
- * as they go and stored in parts — memory stays flat however long the month.
+ * events come from one server-side cursor a batch at a time, each batch is written as one
+ * string (libs/domain's RAF markup), hashed as it goes and stored in parts — memory stays
+ * flat however long the month.
  *
  * One snapshot: a session advisory lock per member and month is taken first (so a second
  * export, waiting for it, then sees the first as earlier), then a REPEATABLE READ
- * transaction reads every page as of one instant and writes the export, its parts and its
+ * transaction reads the month as of one instant and writes the export, its parts and its
  * hash — all or nothing.
  */
 @Injectable()
@@ -78,78 +77,40 @@ export class ExportRaf {
     const activities = await activityRows(tx, member.id, member.from, member.to, member.timeZone);
 
     const sink = new PartSink(tx, id);
-    let failure: Error | undefined;
-    // wellFormed: the builder refuses what would make an ill-formed file (a backstop —
-    // every value already went through xmlText/xmlAttribute).
-    const xml = createCB({
-      data: (chunk: string) => sink.push(chunk),
-      error: (e: Error) => (failure ??= e),
-      prettyPrint: false,
-      wellFormed: true,
-    });
-    const check = () => {
-      if (failure) throw failure;
-    };
-    xml.dec({ version: '1.0', encoding: 'UTF-8' });
-    xml.ele(RAF_NAMESPACE, 'raf').att({
-      schemaVersion: RAF_SCHEMA_VERSION,
-      exportId: id,
-      generatedAt: generatedAt.toISOString(),
-      competencia: month,
-      reexport: String(earlier.length > 0),
-    });
-    xml
-      .ele('member')
-      .att(
-        rafMemberAttributes({
+    sink.push(
+      rafFileHead({
+        exportId: id,
+        generatedAt,
+        month,
+        reexport: earlier.length > 0,
+        member: {
           id: member.id,
           registrationNumber: person.registration_number,
           cpf: person.cpf,
           name: person.full_name,
-        }),
-      )
-      .up();
+        },
+      }),
+    );
     // The totals are counted from the events as they are written, so they add up to exactly
     // what the file lists — one small map per movement and unit.
-    const totals = new Map<string, { movementCode: string; unitCode: string; count: number }>();
+    const totals = new Map<string, RafFileTotal>();
     let written = 0;
-    xml.ele('events');
-    for (let after: RafPosition | undefined; ;) {
-      const page = await rafEventPage(tx, member, EVENT_BATCH, after);
-      for (const e of page) {
-        xml.ele('event').att(rafEventAttributes(e)).up();
+    for await (const batch of new RafEventsStore(tx).inOrder(member, EVENT_BATCH)) {
+      sink.push(rafEventElements(batch));
+      for (const e of batch) {
         const key = `${e.movementCode}|${e.unitCode}`;
         const total = totals.get(key) ?? { movementCode: e.movementCode, unitCode: e.unitCode, count: 0 };
         total.count += 1;
         totals.set(key, total);
-        await sink.flushIfFull();
       }
-      check();
-      written += page.length;
-      if (page.length < EVENT_BATCH) break;
-      after = page[page.length - 1].position;
+      written += batch.length;
+      await sink.flushIfFull();
     }
-    xml.up();
-    xml.ele('totals').att({ eventCount: String(written) });
     const ordered = [...totals.values()].sort(
       (a, b) => compare(a.movementCode, b.movementCode) || compare(a.unitCode, b.unitCode),
     );
-    for (const t of ordered) {
-      xml
-        .ele('total')
-        .att({ movementCode: t.movementCode, unitCode: t.unitCode, count: String(t.count) })
-        .up();
-    }
-    xml.up();
-    xml.ele('activities').att({ count: String(activities.length) });
-    for (const a of activities) xml.ele('activity').att(rafActivityAttributes(a)).txt(xmlText(a.description)).up();
-    xml.up();
-    // The file's own hash cannot be inside it; the integrity element carries the SHA-256
-    // of every byte before it, which a reader recomputes by cutting the file there.
-    const preceding = sink.hashSoFar();
-    xml.ele('integrity').att({ algorithm: 'SHA-256', scope: 'preceding-bytes' }).txt(preceding).up();
-    xml.up().end();
-    check();
+    sink.push(rafFileBody(written, ordered, activities));
+    sink.push(rafFileTail(sink.hashSoFar()));
     await sink.flush();
 
     const hash = sink.hash();
@@ -172,7 +133,7 @@ export class ExportRaf {
   }
 }
 
-/** Collects the builder's chunks, hashes them, and writes them as numbered parts. */
+/** Collects the file's chunks, hashes them, and writes them as numbered parts. */
 class PartSink {
   private readonly digest: Hash = createHash('sha256');
   private pending: Buffer[] = [];

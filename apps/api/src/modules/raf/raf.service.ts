@@ -8,6 +8,7 @@ import {
   rafWarnings,
   ValidationFailed,
 } from '@acervo/domain';
+import { RafEventsStore } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,7 +29,6 @@ import type {
   RafPreviewDto,
 } from './dto/raf.dto';
 import { activityRows } from './raf-activities';
-import { rafEventPage, rafTotals } from './raf-events';
 import { assertMember, earlierExports, rafMonth } from './raf-member';
 
 const EXPORT_NOT_FOUND = 'Exportação do RAF não encontrada.';
@@ -131,22 +131,21 @@ export class RafService {
     const db = this.dataSource.manager;
     const member = await rafMonth(db, this.clock, actor, query.month);
     const cursor = decodeTimeCursor(query.cursor, 2);
-    const rows = await rafEventPage(
-      db,
+    const store = new RafEventsStore(db);
+    const rows = await store.page(
       member,
       query.limit + 1,
       cursor ? { at: cursor.key[0], sequence: Number(cursor.key[1]), processId: cursor.id } : undefined,
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const totals = await rafTotals(db, member);
+    const totals = await store.totals(member);
     return {
       month: query.month,
       eventCount: totals.reduce((sum, t) => sum + t.count, 0),
       totals,
-      events: page.map(({ performed, responsible, occurredAt, position: _, ...e }) => ({
+      events: page.map(({ performed, responsible, position: _, ...e }) => ({
         ...e,
-        occurredAt: occurredAt.toISOString(),
         basis: rafBasis(performed, responsible),
       })),
       nextCursor:
