@@ -422,6 +422,27 @@ describe('processes: registration, view, operations, boxes', () => {
       expect((await as(member).get('/processes?q=Joaquim Escondido').expect(200)).body.items).toEqual([]);
       await as(member).get('/processes').expect(400);
     });
+
+    it('pages newest first, whole and without repeats, whether a page comes from the newest processes or all', async () => {
+      const registered: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        t.clock.advance(1_000);
+        const p = await register(member, { summary: `Comunidade quilombola, caso ${i}`, secrecyLevel: i % 2 });
+        registered.unshift(p.id);
+      }
+      const pages = async (user: { token: string }) => {
+        const seen: string[] = [];
+        for (let cursor = ''; ;) {
+          const page = (await as(user).get(`/processes?q=quilombola&limit=2${cursor}`).expect(200)).body;
+          seen.push(...page.items.map((p: { id: string }) => p.id));
+          if (!page.nextCursor) return seen;
+          cursor = `&cursor=${page.nextCursor}`;
+        }
+      };
+      // Full pages come from the newest processes, the last one (short) from every match.
+      expect(await pages(member)).toEqual(registered);
+      expect(await pages(outsider)).toEqual(registered.filter((_, i) => i % 2 === 0));
+    });
   });
 
   describe('attach', () => {

@@ -4,6 +4,7 @@ export * from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './returning';
 export * from './sql';
+export * from './search';
 export * from './secrecy';
 export * from './boxes';
 export * from './prepared';

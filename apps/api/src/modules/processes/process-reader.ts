@@ -9,9 +9,11 @@ import {
   type Visibility,
 } from '@acervo/domain';
 import {
+  cursorInstantSql,
   documentVisibleSql,
   fullContentSql,
   preparedQuery,
+  searchPages,
   visibilityByNumberSql,
   type ViewerSql,
 } from '@acervo/persistence';
@@ -67,12 +69,12 @@ interface ProcessRow {
   visibility: Visibility;
 }
 
-const SELECT = (visibility: string) => `
+const SELECT = (visibility: string, extra = '') => `
   SELECT p.id, p.number, p.version, p.secrecy_level, p.location, p.holder_id, p.unit_id, p.responsible_member_id,
          h.full_name AS holder_name, un.name AS unit_name, rm.full_name AS responsible_member_name,
          p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name, p.registered_at, p.priority,
          p.summary, p.origin_number, p.old_process, to_char(p.instaurated_on, 'YYYY-MM-DD') AS instaurated_on,
-         p.creating_unit_id, p.external_organ, p.principal_id, p.access_key, ${visibility} AS visibility
+         p.creating_unit_id, p.external_organ, p.principal_id, p.access_key, ${visibility} AS visibility${extra}
     FROM processes p
     JOIN classes c ON c.code = p.class_code
     JOIN subjects s ON s.code = p.subject_code
@@ -154,23 +156,23 @@ export class ProcessReader {
   ): Promise<{ items: ProcessViewDto[]; nextCursor: string | null }> {
     const after = decodeCursor(cursor);
     const params: unknown[] = [q, viewer.userId, this.clock.now(), limit + 1];
-    const keyset = after
-      ? `AND (h.registered_at, h.id) < ($${params.push(after.key)}::timestamptz, $${params.push(after.id)}::uuid)`
-      : '';
+    if (after) params.push(after.key, after.id);
     // The page's ids first, the cover joined for those only: a common word matches thousands.
-    const rows = await preparedQuery<(ProcessRow & { registered_key: string })[]>(
-      this.dataSource.manager,
-      `${SELECT(`'full'`)}
-        WHERE p.id IN (SELECT h.id FROM processes h
-                        WHERE h.search @@ websearch_to_tsquery('portuguese', $1) AND ${fullContentSql('h', VIEWER)} ${keyset}
-                        ORDER BY h.registered_at DESC, h.id DESC LIMIT $4)
-        ORDER BY p.registered_at DESC, p.id DESC`,
-      params,
-      { plan: 'auto' },
+    const rows = await searchPages(
+      (ids, plan) =>
+        preparedQuery<(ProcessRow & { registered_key: string })[]>(
+          this.dataSource.manager,
+          // The cursor keeps the microseconds: rows registered by SQL carry them.
+          `${SELECT(`'full'`, `, ${cursorInstantSql('p.registered_at')} AS registered_key`)} WHERE p.id IN (${ids}) ORDER BY p.registered_at DESC, p.id DESC`,
+          params,
+          { plan },
+        ),
+      { query: '$1', viewer: VIEWER, limit: '$4', after: after ? { at: '$5', id: '$6' } : undefined },
+      limit + 1,
     );
     const items = rows.slice(0, limit).map((r) => ({ ...this.cover(r), summary: r.summary }));
     const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { items, nextCursor: last ? encodeCursor({ key: last.registered_at.toISOString(), id: last.id }) : null };
+    return { items, nextCursor: last ? encodeCursor({ key: last.registered_key, id: last.id }) : null };
   }
 
   async events(viewer: Actor, id: string, query: EventsQuery, client: ClientInfo | null = null): Promise<EventPageDto> {
