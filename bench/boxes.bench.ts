@@ -113,13 +113,12 @@ async function seed(db: BenchDataSource): Promise<string> {
   // level 1, one in twenty with priority.
   await db.query(
     `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-       registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, search, version)
+       registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, version)
      SELECT u.code || '.2026.' || lpad((i / ${UNITS} + 1)::text, 6, '0'), 'NF', '10011', s.summary, u.id, u.id,
             now() - (i || ' minutes')::interval, $1, (i / 7) % 20 = 0, CASE WHEN (i / 3) % 10 = 0 THEN 1 ELSE 0 END,
             l.location,
             CASE WHEN l.location = 'CONCLUSO' THEN (CASE WHEN (i / 3) % 300 = 1 THEN $1::uuid ELSE $2::uuid END) END,
-            now() - (i || ' seconds')::interval, 'K',
-            to_tsvector('portuguese', s.summary), 1
+            now() - (i || ' seconds')::interval, 'K', 1
        FROM generate_series(0, ${PROCESSES - 1}) i
        JOIN LATERAL (SELECT id, code FROM units WHERE code = 'B' || lpad((i % ${UNITS})::text, 2, '0')) u ON true
        JOIN LATERAL (SELECT CASE WHEN (i / ${UNITS}) % 10 < 4 THEN 'SECRETARIA' WHEN (i / ${UNITS}) % 10 < 7 THEN 'CONCLUSO'

@@ -79,9 +79,8 @@ async function main(): Promise<boolean> {
     ]);
     const [autos] = await db.query<{ id: string; number: string }[]>(
       `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-         registered_by, location, located_at, access_key, search, event_count, version)
-       VALUES ('D01.2026.000001', 'IC', '10011', 'Autos longos', $1, $1, now(), $2, 'SECRETARIA', now(), 'K',
-               to_tsvector('portuguese', 'autos'), $3, 1)
+         registered_by, location, located_at, access_key, event_count, version)
+       VALUES ('D01.2026.000001', 'IC', '10011', 'Autos longos', $1, $1, now(), $2, 'SECRETARIA', now(), 'K', $3, 1)
        RETURNING id, number`,
       [unit.id, member.id, DOCUMENTS],
     );

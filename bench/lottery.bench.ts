@@ -56,9 +56,9 @@ async function main(): Promise<boolean> {
     const processIds = (
       await db.query<{ id: string }[]>(
         `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-           registered_by, location, located_at, access_key, search, version)
+           registered_by, location, located_at, access_key, version)
          SELECT 'C01.2026.' || lpad(i::text, 6, '0'), 'NF', '10011', 'Sorteio ' || i, $1, $1, now(), $2,
-                'SECRETARIA', now(), 'K', to_tsvector('portuguese', 'sorteio'), 1
+                'SECRETARIA', now(), 'K', 1
            FROM generate_series(1, $3::int) i
          RETURNING id`,
         [centre, manager, PROCESSES],

@@ -44,9 +44,8 @@ async function main(): Promise<boolean> {
     const seeded = Date.now();
     await db.query(
       `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-         registered_by, location, located_at, access_key, search, event_count, version)
-       SELECT 'R01.2026.' || lpad(i::text, 6, '0'), 'NF', '10011', 'Carga ' || i, $1, $1, $2, $3, 'SECRETARIA', $2, 'K',
-              to_tsvector('portuguese', 'carga'), $4, 1
+         registered_by, location, located_at, access_key, event_count, version)
+       SELECT 'R01.2026.' || lpad(i::text, 6, '0'), 'NF', '10011', 'Carga ' || i, $1, $1, $2, $3, 'SECRETARIA', $2, 'K', $4, 1
          FROM generate_series(1, $5::int) i`,
       [unit.id, from, member.id, PER_PROCESS, processes],
     );

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { REBUILD_BOX_TALLIES_SQL } from '@acervo/persistence';
+import { REBUILD_BOX_TALLIES_SQL, REWRITE_PROCESS_SEARCH_SQL } from '@acervo/persistence';
 import type { BenchDataSource } from '../bench-database';
 
 export interface OfficeOptions {
@@ -166,15 +166,8 @@ export async function generateOffice(db: BenchDataSource, options: OfficeOptions
   const docTypes = (await db.query<{ code: string }[]>(`SELECT code FROM document_types WHERE active`)).map(
     (r) => r.code,
   );
-  // Summaries come from a phrase list: each phrase's tsvector is PostgreSQL's own, computed once.
+  // Summaries come from a phrase list; their search vectors are written once, at the end.
   const summaries = SUBJECTS_OF_SUMMARY.flatMap((s) => PLACES.map((p) => `Apuração de ${s} em ${p}`));
-  const vectors = new Map<string, string>();
-  for (const r of await db.query<{ s: string; v: string }[]>(
-    `SELECT s, to_tsvector('portuguese', s)::text AS v FROM unnest($1::text[]) s`,
-    [summaries],
-  )) {
-    vectors.set(r.s, r.v);
-  }
 
   // Units: the offices, then the distribution centre.
   const units = Array.from({ length: OFFICES + 1 }, (_, i) => ({
@@ -449,7 +442,7 @@ export async function generateOffice(db: BenchDataSource, options: OfficeOptions
           p.location === 'EXTERNAL' ? 'Delegacia de Polícia Civil' : null,
           sha256(p.id).slice(0, 12).toUpperCase(),
           p.events,
-          vectors.get(summary),
+          '',
           p.events,
           s?.waiting ? iso(s.waiting) : null,
           s ? iso(s.next) : null,
@@ -671,8 +664,9 @@ export async function generateOffice(db: BenchDataSource, options: OfficeOptions
       last,
     ]);
   }
-  // The tallies' triggers were off with the rest (docs/decisions/0007): count them once.
+  // The tallies' and the search vectors' triggers were off with the rest: written once.
   await db.query(REBUILD_BOX_TALLIES_SQL);
+  for (const statement of REWRITE_PROCESS_SEARCH_SQL) await db.query(statement);
   await db.query(`VACUUM ANALYZE`);
 
   const login = (p: Person): BenchLogin => ({ username: p.username, deviceToken: deviceToken(p) });

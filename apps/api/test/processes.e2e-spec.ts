@@ -423,6 +423,34 @@ describe('processes: registration, view, operations, boxes', () => {
       await as(member).get('/processes').expect(400);
     });
 
+    it('matches with or without accents, by number and origin number, and follows parties changed later', async () => {
+      const p = await register(member, {
+        summary: 'Licitação direcionada na aquisição de medicamentos',
+        originNumber: '0710802-55.2018.8.02.0001',
+        parties: [{ name: 'Conceição Araújo', type: 'Representante' }],
+      });
+      const ids = async (q: string) =>
+        (
+          await as(member)
+            .get(`/processes?q=${encodeURIComponent(q)}`)
+            .expect(200)
+        ).body.items.map((i: { id: string }) => i.id);
+      for (const q of ['licitacao direcionada', 'LICITAÇÃO', 'licitações', 'aquisicao', 'conceicao araujo', p.number])
+        expect({ q, found: await ids(q) }).toEqual({ q, found: [p.id] });
+      expect(await ids('0710802-55.2018.8.02.0001')).toEqual([p.id]);
+      // The vector is the database's (a trigger): a party made secret, or added, by any writer.
+      const db = t.app.get(DataSource);
+      await db.query(`UPDATE process_parties SET secret = true WHERE process_id = $1`, [p.id]);
+      expect(await ids('Conceição')).toEqual([]);
+      await db.query(
+        `INSERT INTO process_parties (process_id, position, name, type, secret) VALUES ($1, 1, 'Benedito Sá', 'Vítima', false)`,
+        [p.id],
+      );
+      expect(await ids('benedito sa')).toEqual([p.id]);
+      await db.query(`DELETE FROM process_parties WHERE process_id = $1 AND position = 1`, [p.id]);
+      expect(await ids('benedito')).toEqual([]);
+    });
+
     it('pages newest first, whole and without repeats, whether a page comes from the newest processes or all', async () => {
       const registered: string[] = [];
       for (let i = 0; i < 5; i++) {

@@ -273,9 +273,9 @@ describe('secrecy policy: SQL face = in-memory face', () => {
       const where = placed(p, viewers);
       const [{ id }] = await tx.query(
         `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-           registered_by, secrecy_level, responsible_member_id, located_at, access_key, search, version,
+           registered_by, secrecy_level, responsible_member_id, located_at, access_key, version,
            location, holder_id, waiting_until, open_deadlines, priority)
-         VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now() - $6 * interval '1 minute', 'k', ''::tsvector, 1,
+         VALUES ($1, 'NF', '1', 'resumo', $2, $2, now(), $3, $4, $5, now() - $6 * interval '1 minute', 'k', 1,
            $7, $8, $9, $10, $11) RETURNING id`,
         [
           `H1.2026.${i + 1}`,

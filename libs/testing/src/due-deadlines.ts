@@ -33,9 +33,9 @@ export async function seedDueDeadlines(
   ]);
   await db.query(
     `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-       registered_by, responsible_member_id, location, holder_id, located_at, access_key, search, version)
+       registered_by, responsible_member_id, location, holder_id, located_at, access_key, version)
      SELECT $1 || '.2026.' || lpad(i::text, 6, '0'), 'NF', '10011', 'Carga ' || i, $2, $2, now(), $3, $3,
-            'CONCLUSO', $3, now(), 'K', to_tsvector('portuguese', 'carga'), 1
+            'CONCLUSO', $3, now(), 'K', 1
        FROM generate_series(1, $4::int) i`,
     [code, unit.id, member.id, opts.processes],
   );

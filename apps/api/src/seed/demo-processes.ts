@@ -43,7 +43,7 @@ export async function seedDemoProcesses(
   if ((await tx.query(`SELECT 1 FROM processes WHERE creating_unit_id = $1 LIMIT 1`, [unit.id])).length) return 0;
   const rows = await tx.query<DemoProcess[]>(
     `INSERT INTO processes (number, class_code, subject_code, summary, creating_unit_id, unit_id, registered_at,
-       registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, search, event_count, version)
+       registered_by, priority, secrecy_level, location, holder_id, located_at, access_key, event_count, version)
      SELECT $1 || '.' || $2 || '.' || lpad(i::text, 6, '0'),
             ($5::text[])[1 + i % array_length($5::text[], 1)],
             ($6::text[])[1 + i % array_length($6::text[], 1)],
@@ -53,8 +53,7 @@ export async function seedDemoProcesses(
             CASE WHEN i % 10 < 6 THEN 'SECRETARIA' WHEN i % 10 < 9 THEN 'CONCLUSO' ELSE 'ARCHIVED' END,
             CASE WHEN i % 10 BETWEEN 6 AND 8 THEN $8::uuid END,
             now() - ((${count} - i) || ' hours')::interval,
-            upper(substr(md5(random()::text || i), 1, 16)), -- demo keys; registration uses a CSPRNG
-            to_tsvector('portuguese', ($7::text[])[1 + i % array_length($7::text[], 1)]), 1, 1
+            upper(substr(md5(random()::text || i), 1, 16)), 1, 1 -- demo keys; registration uses a CSPRNG
        FROM generate_series(1, ${count}) i
      RETURNING id, unit_id, class_code, location, holder_id, registered_at`,
     [unit.code, String(year), unit.id, registrarId, CLASSES, SUBJECTS, SUMMARIES, memberId],

@@ -6691,7 +6691,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Exact number */
                 number?: string;
-                /** @description Words of the summary or of a (non-secret) party name; Portuguese full-text search */
+                /** @description Words of the number, origin number, summary or a non-secret party name, with or without accents; websearch syntax ("phrase", -word, or), newest first (docs/search.md) */
                 q?: string;
             };
             header?: never;

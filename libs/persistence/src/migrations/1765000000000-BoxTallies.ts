@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APPLY_BOX_TALLIES_FUNCTION, REBUILD_BOX_TALLIES_SQL } from '../boxes/box-tallies';
+import { createStatementTriggers, dropStatementTriggers } from './statement-triggers';
 
 /**
  * Box counts from tallies kept in the move's transaction (docs/decisions/0007): the table,
@@ -27,14 +28,7 @@ export class BoxTallies1765000000000 implements MigrationInterface {
       `CREATE INDEX "IDX_box_tallies_responsible" ON "box_tallies" ("responsible_member_id") WHERE "responsible_member_id" IS NOT NULL`,
     );
     await q.query(APPLY_BOX_TALLIES_FUNCTION);
-    for (const [event, tables] of [
-      ['INSERT', 'NEW TABLE AS new_rows'],
-      ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-      ['DELETE', 'OLD TABLE AS old_rows'],
-    ]) {
-      await q.query(`CREATE TRIGGER "TR_processes_tallies_${event.toLowerCase()}" AFTER ${event} ON "processes"
-        REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION "box_tallies_apply"()`);
-    }
+    await createStatementTriggers(q, 'TR_processes_tallies', 'processes', 'box_tallies_apply');
     await q.query(REBUILD_BOX_TALLIES_SQL);
     await q.query(
       `CREATE INDEX "IDX_processes_waiting_holder" ON "processes" ("holder_id", "waiting_until") WHERE "waiting_until" IS NOT NULL AND "holder_id" IS NOT NULL`,
@@ -47,9 +41,7 @@ export class BoxTallies1765000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "IDX_processes_waiting_unit"`);
     await q.query(`DROP INDEX "IDX_processes_waiting_holder"`);
-    for (const event of ['insert', 'update', 'delete']) {
-      await q.query(`DROP TRIGGER "TR_processes_tallies_${event}" ON "processes"`);
-    }
+    await dropStatementTriggers(q, 'TR_processes_tallies', 'processes');
     await q.query(`DROP FUNCTION "box_tallies_apply"()`);
     await q.query(`DROP TABLE "box_tallies"`);
   }

@@ -17,6 +17,7 @@ import { BenchReadPaths1764800000000 } from './1764800000000-BenchReadPaths';
 import { LegalDeadlineTableVersion1764900000000 } from './1764900000000-LegalDeadlineTableVersion';
 import { BoxTallies1765000000000 } from './1765000000000-BoxTallies';
 import { RafPartsUncompressed1765100000000 } from './1765100000000-RafPartsUncompressed';
+import { SearchMaintained1765200000000 } from './1765200000000-SearchMaintained';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   LegalDeadlineTableVersion1764900000000,
   BoxTallies1765000000000,
   RafPartsUncompressed1765100000000,
+  SearchMaintained1765200000000,
 ];

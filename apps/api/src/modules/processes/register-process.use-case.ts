@@ -104,13 +104,11 @@ export class RegisterProcess {
     const year = Number(today.slice(0, 4));
     const sequential = await nextYearlyNumber(tx, 'process_number_sequences', unit.code, year);
     const number = formatProcessNumber(unit.code, year, sequential);
-    const searchable = [dto.summary, ...parties.filter((p) => !p.secret).map((p) => p.name)].join(' ');
     const [process] = await tx.query<{ id: string; version: number }[]>(
       `INSERT INTO processes (number, class_code, subject_code, summary, origin_number, creating_unit_id, unit_id,
          registered_at, registered_by, old_process, instaurated_on, secrecy_level, responsible_member_id,
-         location, located_at, access_key, search, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, 'SECRETARIA', $7, $13,
-         to_tsvector('portuguese', $14), 1)
+         location, located_at, access_key, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, 'SECRETARIA', $7, $13, 1)
        RETURNING id, version`,
       [
         number,
@@ -126,13 +124,21 @@ export class RegisterProcess {
         level,
         dto.responsibleMemberId ?? null,
         randomBytes(8).toString('hex').toUpperCase(),
-        searchable,
       ],
     );
-    for (const p of parties) {
+    // One statement: the search vector's trigger then runs once for all the parties.
+    if (parties.length) {
       await tx.query(
-        `INSERT INTO process_parties (process_id, position, name, type, document, secret) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [process.id, p.position, p.name, p.type, p.document, p.secret],
+        `INSERT INTO process_parties (process_id, position, name, type, document, secret)
+         SELECT $1::uuid, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::boolean[])`,
+        [
+          process.id,
+          parties.map((p) => p.position),
+          parties.map((p) => p.name),
+          parties.map((p) => p.type),
+          parties.map((p) => p.document),
+          parties.map((p) => p.secret),
+        ],
       );
     }
     await moveCustody(tx, process.id, now, { unitId: dto.unitId, holderId: null });

@@ -231,7 +231,8 @@ export class ProcessSearchQuery extends PageQuery {
 
   @ApiPropertyOptional({
     example: 'merenda escolar',
-    description: 'Words of the summary or of a (non-secret) party name; Portuguese full-text search',
+    description:
+      'Words of the number, origin number, summary or a non-secret party name, with or without accents; websearch syntax ("phrase", -word, or), newest first (docs/search.md)',
   })
   @IsOptional()
   @IsString()
