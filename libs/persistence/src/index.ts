@@ -5,6 +5,7 @@ export { MIGRATIONS } from './migrations';
 export * from './returning';
 export * from './sql';
 export * from './search';
+export * from './process-view';
 export * from './secrecy';
 export * from './boxes';
 export * from './prepared';

@@ -66,23 +66,6 @@ export async function activeMembersOf(tx: EntityManager, unitId: string, ids: st
   return new Set(rows.map((r) => r.user_id));
 }
 
-/**
- * Distribution records as `DistributionRecordDto` (JOIN alias `d`; the process `p` and the
- * number's visibility are the caller's): the group history and the process view share it.
- * `extra` adds columns a caller needs beside the record (a cursor's key).
- */
-export const distributionRecordSelect = (processNumber: string, extra = '') => `
-  SELECT d.id, d.process_id AS "processId", ${processNumber} AS "processNumber", d.kind, d.group_id AS "groupId",
-         d.draw_id AS "drawId", d.member_id AS "memberId", m.full_name AS "memberName",
-         d.distributor_id AS "distributorId", r.full_name AS "distributorName",
-         r.registration_number AS "distributorRegistrationNumber",
-         to_char(d.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(d.ends_on, 'YYYY-MM-DD') AS "endsOn",
-         d.end_reason AS "endReason", d.cancelled_at IS NOT NULL AS cancelled ${extra}
-    FROM distributions d
-    JOIN processes p ON p.id = d.process_id
-    JOIN users m ON m.id = d.member_id
-    LEFT JOIN users r ON r.id = d.distributor_id`;
-
 /** The latest distribution of a process not cancelled, as the `${distribuicao.*}` tags read it. */
 export async function latestDistributionRecord(
   db: EntityManager,

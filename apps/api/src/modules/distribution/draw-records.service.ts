@@ -8,7 +8,7 @@ import {
   ValidationFailed,
   verifyDraw,
 } from '@acervo/domain';
-import { fullContentSql } from '@acervo/persistence';
+import { distributionRecordSelect, fullContentSql } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InjectClock } from '../../common/app-config';
@@ -27,7 +27,7 @@ import type {
   DrawVerificationDto,
   PeriodQuery,
 } from './dto/distribution.dto';
-import { distributionRecordSelect, latestDistributionRecord } from './distribution-store';
+import { latestDistributionRecord } from './distribution-store';
 import { GROUP_NOT_FOUND } from './run-lottery.use-case';
 
 const DRAW_NOT_FOUND = 'Sorteio não encontrado.';

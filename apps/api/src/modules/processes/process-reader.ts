@@ -10,9 +10,14 @@ import {
 } from '@acervo/domain';
 import {
   cursorInstantSql,
-  documentVisibleSql,
+  type DocumentJson,
+  type EventJson,
+  eventRowsSql,
   fullContentSql,
   preparedQuery,
+  type ProcessChildrenRow,
+  processCoverSql,
+  processViewSql,
   searchPages,
   visibilityByNumberSql,
   type ViewerSql,
@@ -23,8 +28,7 @@ import { InjectClock } from '../../common/app-config';
 import { AccessLog, type AccessHow } from '../../common/audit/access-log';
 import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
-import { processDeadlines } from '../deadlines/deadline-store';
-import { distributionRecordSelect } from '../distribution/distribution-store';
+import { type DeadlineRow, toDto as deadlineDto } from '../deadlines/deadline-store';
 import type { DistributionRecordDto } from '../distribution/dto/distribution.dto';
 import type {
   ConclusionTargetDto,
@@ -69,23 +73,12 @@ interface ProcessRow {
   visibility: Visibility;
 }
 
-const SELECT = (visibility: string, extra = '') => `
-  SELECT p.id, p.number, p.version, p.secrecy_level, p.location, p.holder_id, p.unit_id, p.responsible_member_id,
-         h.full_name AS holder_name, un.name AS unit_name, rm.full_name AS responsible_member_name,
-         p.class_code, c.name AS class_name, p.subject_code, s.name AS subject_name, p.registered_at, p.priority,
-         p.summary, p.origin_number, p.old_process, to_char(p.instaurated_on, 'YYYY-MM-DD') AS instaurated_on,
-         p.creating_unit_id, p.external_organ, p.principal_id, p.access_key, ${visibility} AS visibility${extra}
-    FROM processes p
-    JOIN classes c ON c.code = p.class_code
-    JOIN subjects s ON s.code = p.subject_code
-    JOIN units un ON un.id = p.unit_id
-    LEFT JOIN users h ON h.id = p.holder_id
-    LEFT JOIN users rm ON rm.id = p.responsible_member_id`;
+type ViewRow = ProcessRow & ProcessChildrenRow;
 
 /**
  * Reads processes for a viewer through the secrecy policy's SQL face: what the viewer
  * may not see is never loaded, so nothing can leak from memory. A whole process view is
- * three queries (process, parties, events), whatever its size.
+ * one statement (processViewSql), whatever its size, and its access log entry.
  */
 @Injectable()
 export class ProcessReader {
@@ -97,15 +90,14 @@ export class ProcessReader {
 
   /** The full view, or 404 for a process the viewer may not see (exactly as for none); logged. */
   async view(viewer: Actor, id: string, client: ClientInfo | null = null): Promise<ProcessViewDto> {
-    const db = this.dataSource.manager;
-    const [row] = await preparedQuery<ProcessRow[]>(
-      db,
-      `${SELECT(`'full'`)} WHERE p.id = $1 AND ${fullContentSql('p', VIEWER)}`,
+    const [row] = await preparedQuery<ViewRow[]>(
+      this.dataSource.manager,
+      processViewSql(`'full'`, `p.id = $1 AND ${fullContentSql('p', VIEWER)}`, VIEWER),
       [id, viewer.userId, this.clock.now()],
     );
     if (!row) throw new NotFound(PROCESS_NOT_FOUND);
     await this.logAccess(viewer, id, 'DETAIL', client);
-    return this.toView(db, row, viewer);
+    return this.toView(row, viewer);
   }
 
   /**
@@ -134,13 +126,13 @@ export class ProcessReader {
   async byNumber(viewer: Actor, number: string, client: ClientInfo | null = null): Promise<ProcessViewDto[]> {
     const canonical = canonicalProcessNumber(number);
     if (!canonical) return [];
-    const rows = await preparedQuery<ProcessRow[]>(
+    const rows = await preparedQuery<ViewRow[]>(
       this.dataSource.manager,
-      `SELECT * FROM (${SELECT(visibilityByNumberSql('p', VIEWER))} WHERE p.number = $1) v WHERE v.visibility <> 'none'`,
+      processViewSql(visibilityByNumberSql('p', VIEWER), 'p.number = $1', VIEWER),
       [canonical, viewer.userId, this.clock.now()],
     );
     for (const r of rows) await this.logAccess(viewer, r.id, 'BY_NUMBER', client);
-    return Promise.all(rows.map((r) => this.toView(this.dataSource.manager, r, viewer)));
+    return rows.map((r) => this.toView(r, viewer));
   }
 
   /**
@@ -163,7 +155,7 @@ export class ProcessReader {
         preparedQuery<(ProcessRow & { registered_key: string })[]>(
           this.dataSource.manager,
           // The cursor keeps the microseconds: rows registered by SQL carry them.
-          `${SELECT(`'full'`, `, ${cursorInstantSql('p.registered_at')} AS registered_key`)} WHERE p.id IN (${ids}) ORDER BY p.registered_at DESC, p.id DESC`,
+          `${processCoverSql(`'full'`, `, ${cursorInstantSql('p.registered_at')} AS registered_key`)} WHERE p.id IN (${ids}) ORDER BY p.registered_at DESC, p.id DESC`,
           params,
           { plan },
         ),
@@ -233,14 +225,10 @@ export class ProcessReader {
     };
   }
 
-  private async toView(db: EntityManager, r: ProcessRow, viewer: Actor): Promise<ProcessViewDto> {
+  private toView(r: ViewRow, viewer: Actor): ProcessViewDto {
     const cover = this.cover(r);
     if (r.visibility !== 'full') return cover;
-    const parties = await preparedQuery<
-      { id: string; name: string; type: string; document: string | null; secret: boolean }[]
-    >(db, `SELECT id, name, type, document, secret FROM process_parties WHERE process_id = $1 ORDER BY position`, [
-      r.id,
-    ]);
+    const now = this.clock.now();
     return {
       ...cover,
       summary: r.summary,
@@ -260,115 +248,62 @@ export class ProcessReader {
           responsibleMemberId: r.responsible_member_id,
           secrecyLevel: r.secrecy_level,
         },
-        await this.distributingUnit(db, r.id, r.unit_id),
+        r.distributing_unit_id,
       ),
-      parties: parties.map((p) => ({ ...p, name: partyNameFor('full', p) })),
-      attached: await preparedQuery<{ id: string; number: string }[]>(
-        db,
-        `SELECT p.id, p.number FROM processes p WHERE p.principal_id = $1 AND ${fullContentSql('p', VIEWER)} ORDER BY p.number`,
-        [r.id, viewer.userId, this.clock.now()],
+      parties: (r.parties ?? []).map((p) => ({ ...p, name: partyNameFor('full', p) })),
+      attached: r.attached ?? [],
+      documents: (r.documents ?? []).map(documentSummary),
+      distributions: (r.distributions ?? []) as unknown as DistributionRecordDto[],
+      deadlines: (r.deadlines ?? []).map((d) =>
+        deadlineDto(
+          {
+            ...(d as unknown as DeadlineRow),
+            starts_at: new Date(d.starts_at),
+            due_at: new Date(d.due_at),
+            ended_at: d.ended_at === null ? null : new Date(d.ended_at),
+          },
+          now,
+        ),
       ),
-      documents: await this.documentSummaries(db, r.id, viewer),
-      distributions: await preparedQuery<DistributionRecordDto[]>(
-        db,
-        `${distributionRecordSelect('p.number')} WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC`,
-        [r.id],
-      ),
-      deadlines: await processDeadlines(db, r.id, this.clock.now()),
-      events: await this.eventRows(db, r.id, 10_000, 0),
+      events: (r.events ?? []).map(eventDto),
     };
-  }
-
-  /**
-   * The unit that made the process's running distribution — its group's, or the process's
-   * own for a manual one — whose distributors may cancel it; null when there is none.
-   */
-  private async distributingUnit(db: EntityManager, processId: string, unitId: string): Promise<string | null> {
-    const [latest] = await preparedQuery<{ group_unit_id: string | null; cancelled: boolean }[]>(
-      db,
-      `SELECT g.unit_id AS group_unit_id, d.cancelled_at IS NOT NULL AS cancelled
-         FROM distributions d LEFT JOIN distribution_groups g ON g.id = d.group_id
-        WHERE d.process_id = $1 ORDER BY d.started_at DESC, d.id DESC LIMIT 1`,
-      [processId],
-    );
-    if (!latest || latest.cancelled) return null;
-    return latest.group_unit_id ?? unitId;
-  }
-
-  /** The documents of the view (not in the trash), by the policy for each document's level. */
-  private async documentSummaries(
-    db: EntityManager,
-    processId: string,
-    viewer: Actor,
-  ): Promise<ProcessDocumentSummaryDto[]> {
-    const rows = await preparedQuery<
-      {
-        id: string;
-        type_code: string;
-        type_name: string;
-        title: string;
-        format: 'HTML' | 'PDF';
-        status: 'DRAFT' | 'SIGNED';
-        secrecy_level: number;
-        signed_at: Date | null;
-      }[]
-    >(
-      db,
-      `SELECT d.id, d.type_code, t.name AS type_name, d.title, d.format, d.status, d.secrecy_level, d.signed_at
-         FROM documents d JOIN document_types t ON t.code = d.type_code JOIN processes p ON p.id = d.process_id
-        WHERE d.process_id = $1 AND d.trashed_at IS NULL AND ${documentVisibleSql('d', 'p', VIEWER)}
-        ORDER BY d.created_at, d.id`,
-      [processId, viewer.userId, this.clock.now()],
-    );
-    return rows.map((d) => ({
-      id: d.id,
-      typeCode: d.type_code,
-      typeName: d.type_name,
-      title: d.title,
-      format: d.format,
-      status: d.status,
-      secrecyLevel: d.secrecy_level,
-      signedAt: d.signed_at?.toISOString() ?? null,
-    }));
   }
 
   /** Events after a sequence number, in order: a page of the history. */
   async eventRows(db: EntityManager, processId: string, limit: number, afterSequence: number): Promise<EventDto[]> {
-    const rows = await preparedQuery<
-      {
-        id: string;
-        sequence: number;
-        code: string;
-        name: string | null;
-        actor_id: string | null;
-        actor_name: string | null;
-        unit_id: string;
-        occurred_at: Date;
-        details: Record<string, unknown>;
-        document_ids: string[];
-      }[]
-    >(
+    const rows = await preparedQuery<(Omit<EventJson, 'occurred_at'> & { occurred_at: Date })[]>(
       db,
-      `SELECT e.id, e.sequence, e.code, m.name, e.actor_id, u.full_name AS actor_name, e.unit_id, e.occurred_at,
-              e.details, e.document_ids
-         FROM process_events e
-         LEFT JOIN movement_types m ON m.code = e.code
-         LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.process_id = $1 AND e.sequence > $2
-        ORDER BY e.sequence LIMIT $3`,
+      eventRowsSql('$1', '$2', '$3'),
       [processId, afterSequence, limit],
     );
-    return rows.map((e) => ({
-      id: e.id,
-      sequence: e.sequence,
-      code: e.code,
-      name: e.name ?? e.code,
-      actorId: e.actor_id,
-      actorName: e.actor_name,
-      unitId: e.unit_id,
-      occurredAt: e.occurred_at.toISOString(),
-      details: e.details,
-      documentIds: e.document_ids,
-    }));
+    return rows.map((e) => eventDto({ ...e, occurred_at: e.occurred_at.toISOString() }));
   }
+}
+
+function documentSummary(d: DocumentJson): ProcessDocumentSummaryDto {
+  return {
+    id: d.id,
+    typeCode: d.type_code,
+    typeName: d.type_name,
+    title: d.title,
+    format: d.format,
+    status: d.status,
+    secrecyLevel: d.secrecy_level,
+    signedAt: d.signed_at === null ? null : new Date(d.signed_at).toISOString(),
+  };
+}
+
+function eventDto(e: EventJson): EventDto {
+  return {
+    id: e.id,
+    sequence: e.sequence,
+    code: e.code,
+    name: e.name ?? e.code,
+    actorId: e.actor_id,
+    actorName: e.actor_name,
+    unitId: e.unit_id,
+    occurredAt: new Date(e.occurred_at).toISOString(),
+    details: e.details,
+    documentIds: e.document_ids,
+  };
 }
