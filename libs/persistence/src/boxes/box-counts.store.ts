@@ -21,7 +21,12 @@ type LiveBox = (typeof LIVE)[number];
 export type TalliedBox = Exclude<Box, LiveBox>;
 export const TALLIED_BOXES: ReadonlySet<Box> = new Set(BOXES.filter((box) => !(LIVE as readonly Box[]).includes(box)));
 
-/** Per box, `sum(weight)` over the rows of `from` that are in it. */
+/** What the tally arrays hold, in order: each box of TALLIED, what is with the viewer, Prazos. */
+const SUMMED = [...TALLIED, 'with-me', 'deadlines'] as const;
+/** The position (1-based, as SQL arrays count) of `sum` in the tally arrays. */
+const at = (sum: (typeof SUMMED)[number]) => SUMMED.indexOf(sum) + 1;
+
+/** Per entry of SUMMED, `sum(weight)` over the rows of `from` that are in it. */
 function sums(weight: string, deadlines: string): string {
   return [
     ...TALLIED.map((box) => `coalesce(sum(${weight}) FILTER (WHERE ${BOX_PREDICATES[box]}), 0)`),
@@ -54,6 +59,17 @@ function countsSql(live: readonly LiveBox[]): string {
 const ALL_COUNTS_SQL = countsSql(LIVE);
 const TALLIED_COUNTS_SQL = countsSql([]);
 
+/**
+ * A tallied box's count for the viewer ($1) at $2 as a scalar subquery, for a statement to
+ * carry beside what it reads: a box page's total comes with its first page, not in a
+ * round trip of its own. The counts below read the very same arrays.
+ */
+export function talliedTotalSql(box: TalliedBox): string {
+  const sum = (name: (typeof SUMMED)[number]) => `c.tallied[${at(name)}] + c.corrections[${at(name)}]`;
+  const value = box === 'waiting' ? 'c.waiting' : box === 'inbox' ? `${sum('with-me')} - c.waiting` : sum(box);
+  return `(SELECT ${value} FROM (${TALLIED_COUNTS_SQL}) c)`;
+}
+
 interface CountsRow extends Partial<Record<LiveBox, number>> {
   tallied: number[];
   corrections: number[];
@@ -67,29 +83,16 @@ export class BoxCountsStore {
   /** Every box. */
   async counts(viewerId: string, now: Date): Promise<Record<Box, number>> {
     const [row] = await preparedQuery<CountsRow[]>(this.db, ALL_COUNTS_SQL, [viewerId, now]);
-    const counts = { ...talliedCounts(row), outbox: row.outbox!, drafts: row.drafts!, trash: row.trash! };
+    const sum = (name: (typeof SUMMED)[number]) => row.tallied[at(name) - 1] + row.corrections[at(name) - 1];
+    const counts: Record<Box, number> = {
+      ...(Object.fromEntries(TALLIED.map((box) => [box, sum(box)])) as Record<(typeof TALLIED)[number], number>),
+      inbox: sum('with-me') - row.waiting,
+      waiting: row.waiting,
+      deadlines: sum('deadlines'),
+      outbox: row.outbox!,
+      drafts: row.drafts!,
+      trash: row.trash!,
+    };
     return Object.fromEntries(BOXES.map((box) => [box, counts[box]])) as Record<Box, number>;
   }
-
-  /** The boxes counted from the tallies only: what a box page's total needs. */
-  async talliedCounts(viewerId: string, now: Date): Promise<Record<TalliedBox, number>> {
-    const [row] = await preparedQuery<CountsRow[]>(this.db, TALLIED_COUNTS_SQL, [viewerId, now]);
-    return talliedCounts(row);
-  }
-}
-
-function talliedCounts(row: CountsRow): Record<TalliedBox, number> {
-  const [secretaria, conclusos, external, archived, distributed, withMe, deadlines] = row.tallied.map(
-    (n, i) => n + row.corrections[i],
-  );
-  return {
-    inbox: withMe - row.waiting,
-    waiting: row.waiting,
-    external,
-    archived,
-    secretaria,
-    conclusos,
-    deadlines,
-    'distributed-to-me': distributed,
-  };
 }

@@ -16,8 +16,18 @@ export interface Position {
 /** Binds a value as the next placeholder and returns it (`$n`). */
 export type Bind = (value: unknown) => string;
 
+/** `, <total> AS total` when the page carries its box's total (a scalar subquery, run once). */
+const totalColumn = (total: string | undefined) => (total ? `, ${total} AS total` : '');
+
 /** A page read from the whole box, then ordered (boxes of documents, deadlines, departures). */
-export function wholePageSql(box: Box, inner: string, after: Position | undefined, bind: Bind, limit: number): string {
+export function wholePageSql(
+  box: Box,
+  inner: string,
+  after: Position | undefined,
+  bind: Bind,
+  limit: number,
+  total?: string,
+): string {
   const descending = NEWEST_FIRST.has(box);
   let keyset = '';
   if (after) {
@@ -27,7 +37,7 @@ export function wholePageSql(box: Box, inner: string, after: Position | undefine
       : `WHERE (x.rank, x.since_at, x.row_id) > (${bind(rank)}::int, ${bind(since)}::timestamptz, ${bind(after.id)}::uuid)`;
   }
   const order = descending ? 'x.since_at DESC, x.row_id DESC' : 'x.rank, x.since_at, x.row_id';
-  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since FROM (${inner}) x ${keyset}
+  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since${totalColumn(total)} FROM (${inner}) x ${keyset}
     ORDER BY ${order} LIMIT ${bind(limit + 1)}`;
 }
 
@@ -36,6 +46,7 @@ export function wholePageSql(box: Box, inner: string, after: Position | undefine
  * split by priority so that every part is one ordered index range after the cursor: no
  * sort of the box, and page 200 costs what page 1 costs. By priority, the priority part
  * comes first and is skipped once the cursor has left it; by date, both parts are merged.
+ * `total`, when given, is a column of every row.
  */
 export function branchedPageSql(
   branches: readonly BoxBranch[],
@@ -45,6 +56,7 @@ export function branchedPageSql(
   after: Position | undefined,
   bind: Bind,
   limit: number,
+  total?: string,
 ): string {
   const parts: { priority: boolean; fromCursor: boolean }[] = !after
     ? [
@@ -70,6 +82,6 @@ export function branchedPageSql(
       return `(${branch.around(`SELECT ${columns} FROM processes p WHERE ${where.join(' AND ')} ORDER BY p.located_at, p.id LIMIT ${n}`)})`;
     }),
   );
-  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since FROM (${selects.join(' UNION ALL ')}) x
+  return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since${totalColumn(total)} FROM (${selects.join(' UNION ALL ')}) x
     ORDER BY x.rank, x.since_at, x.row_id LIMIT ${n}`;
 }

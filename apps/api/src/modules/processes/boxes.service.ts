@@ -14,6 +14,7 @@ import {
   sinceSql,
   sourceSql,
   TALLIED_BOXES,
+  talliedTotalSql,
   type TalliedBox,
   visibleSql,
   wholePageSql,
@@ -50,6 +51,8 @@ interface Row {
   secrecy_level: number;
   rank: number;
   since: string;
+  /** On the first page only. */
+  total?: number;
 }
 
 /**
@@ -84,48 +87,25 @@ export class BoxesService {
              ${byPriority ? 'CASE WHEN p.priority THEN 0 ELSE 1 END' : '0'} AS rank, ${sinceSql(box)} AS since_at,
              ${rowDetailSql(box)}`;
     const inner = `SELECT ${columns} FROM ${sourceSql(box)} WHERE ${filters.join(' AND ')}`;
-    // The total is counted for the first page only: the sidebar has it, and later pages need
-    // not pay for counting the whole box again.
+    // The total comes with the first page only, in the same statement: the sidebar has it,
+    // and later pages need not pay for counting the whole box again.
     const after = decodeCursor(query.cursor);
-    const total = after ? undefined : await this.total(viewer, box, query, inner, filters.slice(1), params);
+    const total = after ? undefined : totalSql(box, query, inner, filters.slice(1));
 
     const position = after && { key: parseKey(after.key), id: after.id };
     const branches = BOX_BRANCHES[box];
     const sql = branches
-      ? branchedPageSql(branches, columns, filters, byPriority, position, bind, query.limit)
-      : wholePageSql(box, inner, position, bind, query.limit);
+      ? branchedPageSql(branches, columns, filters, byPriority, position, bind, query.limit, total)
+      : wholePageSql(box, inner, position, bind, query.limit, total);
     const rows = await preparedQuery<Row[]>(this.dataSource.manager, sql, params);
     const items = rows.slice(0, query.limit);
     const last = rows.length > query.limit ? items[items.length - 1] : undefined;
     return {
       items: items.map(toItem),
       nextCursor: last ? encodeCursor({ key: JSON.stringify([last.rank, last.since]), id: last.row_id }) : null,
-      ...(total === undefined ? {} : { total }),
+      // An empty first page is an empty box: the total's own predicates are the page's.
+      ...(total === undefined ? {} : { total: rows[0]?.total ?? 0 }),
     };
-  }
-
-  /**
-   * A box's total with its filters. Unfiltered, the boxes of where processes are come from
-   * the tallies (docs/decisions/0007); Prazos without a deadline-state filter (which is per
-   * deadline) sums its processes' running deadlines instead of counting joined rows.
-   */
-  private async total(
-    viewer: Actor,
-    box: Box,
-    query: BoxQuery,
-    inner: string,
-    processFilters: string[],
-    params: unknown[],
-  ) {
-    const filtered = Boolean(query.classCode || query.subjectCode || query.number || query.deadlineState);
-    if (!filtered && TALLIED_BOXES.has(box)) {
-      return (await this.tallies.talliedCounts(viewer.userId, params[1] as Date))[box as TalliedBox];
-    }
-    const sql =
-      box === 'deadlines' && !query.deadlineState
-        ? `SELECT ${prazosCountSql()} AS total FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')}`
-        : `SELECT count(*)::int AS total FROM (${inner}) x`;
-    return (await preparedQuery<{ total: number }[]>(this.dataSource.manager, sql, params))[0].total;
   }
 
   /** The sidebar: how many rows each box holds for the viewer. */
@@ -133,6 +113,20 @@ export class BoxesService {
     const counts = await this.tallies.counts(viewer.userId, this.clock.now());
     return BOXES.map((box) => ({ box, count: counts[box] }));
   }
+}
+
+/**
+ * A box's total with its filters, as a scalar subquery over the page's own parameters.
+ * Unfiltered, the boxes of where processes are come from the tallies (docs/decisions/0007);
+ * Prazos without a deadline-state filter (which is per deadline) sums its processes' running
+ * deadlines instead of counting joined rows.
+ */
+function totalSql(box: Box, query: BoxQuery, inner: string, processFilters: string[]): string {
+  const filtered = Boolean(query.classCode || query.subjectCode || query.number || query.deadlineState);
+  if (!filtered && TALLIED_BOXES.has(box)) return talliedTotalSql(box as TalliedBox);
+  return box === 'deadlines' && !query.deadlineState
+    ? `(SELECT ${prazosCountSql()} FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')})`
+    : `(SELECT count(*)::int FROM (${inner}) x)`;
 }
 
 function parseKey(key: string): [number, string] {
