@@ -47,6 +47,11 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('accepts as BOOTSTRAP_ADMIN_EMAIL what the default is: a domain without a dot', () => {
+    expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'admin@localhost' }).bootstrapAdmin.email).toBe('admin@localhost');
+    expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'ti@mpal' }).bootstrapAdmin.email).toBe('ti@mpal');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '', DATABASE_URL: '' })).toMatchObject({
       redisUrl: undefined,

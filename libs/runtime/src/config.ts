@@ -47,7 +47,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores')
     .default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: optional(z.string().min(12, 'must have at least 12 characters')),
-  BOOTSTRAP_ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@localhost'),
+  // The browser's rule for an e-mail field: a domain without a dot (the default) is an address too.
+  BOOTSTRAP_ADMIN_EMAIL: z
+    .email({ pattern: z.regexes.html5Email, error: 'must be an e-mail address' })
+    .default('admin@localhost'),
   JWT_SECRET: optional(z.string().min(32, 'must have at least 32 characters')),
   TOTP_ENCRYPTION_KEY: optional(
     z

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from '@acervo/testing';
+import { launchChromium, parseMail } from '@acervo/testing';
+import * as speakeasy from 'speakeasy';
 import { freePort } from '../src/free-port';
 
 const ROOT = join(__dirname, '../../..');
@@ -105,8 +106,10 @@ describe('pnpm start', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
-      expect(first.output()).toMatch(/bootstrap administrator \\?"admin\\?" created with password \S+/);
+      const printed = /bootstrap administrator \\?"admin\\?" created with password (\S+) /.exec(first.output());
+      expect(printed).not.toBeNull();
       await expectStatusPageInBrowser(base);
+      await expectDefaultAdministratorReachesTheInbox(base, join(dataDir, 'mail'), printed![1]);
     } finally {
       const children = descendants(first.child.pid!);
       first.child.kill('SIGINT');
@@ -142,4 +145,51 @@ async function expectStatusPageInBrowser(base: string): Promise<void> {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The default administrator's first sign-in, as the README tells a newcomer to do it: the
+ * printed password, 2FA enrolled with the default e-mail (`admin@localhost`), the
+ * activation link read from the .eml the mail folder holds, then the inbox.
+ */
+async function expectDefaultAdministratorReachesTheInbox(base: string, mailDir: string, password: string) {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, string> };
+  };
+  const code = (secret: string, steps = 0) =>
+    speakeasy.totp({ secret, encoding: 'base32', time: Math.floor(Date.now() / 1000) + steps * 30 });
+
+  const login = await post('/auth/login', { username: 'admin', password });
+  expect(login).toMatchObject({ status: 200, body: { status: 'enrollment_required' } });
+  const { secret } = (await post('/auth/totp/enrollment', {}, login.body.enrollmentToken)).body;
+  const confirmed = await post(
+    '/auth/totp/enrollment/confirm',
+    { code: code(secret), email: 'admin@localhost' },
+    login.body.enrollmentToken,
+  );
+  expect(confirmed.status).toBe(202);
+
+  const [eml] = (await readdir(mailDir)).filter((f) => f.endsWith('.eml'));
+  const mail = await parseMail(await readFile(join(mailDir, eml)));
+  expect(mail.to).toEqual(['admin@localhost']);
+  const link = /#token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  expect((await post('/auth/totp/activate', { token: link![1] })).status).toBe(200);
+
+  const challenge = await post('/auth/login', { username: 'admin', password });
+  expect(challenge).toMatchObject({ status: 200, body: { status: 'totp_required' } });
+  // The next step's code, which the server accepts (±1 step) and has not seen: a code is used once.
+  const session = await post('/auth/totp/verify', {
+    challengeToken: challenge.body.challengeToken,
+    code: code(secret, 1),
+  });
+  expect(session.status).toBe(200);
+  const inbox = await fetch(`${base}/api/v1/boxes/inbox`, {
+    headers: { Authorization: `Bearer ${session.body.accessToken}` },
+  });
+  expect(inbox.status).toBe(200);
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsMailAddress } from '../../../common/mail-address';
 
 export class LoginRequest {
   @ApiProperty({ description: 'Username (case-insensitive)', example: 'joana.silva' })
@@ -59,7 +60,7 @@ export class ConfirmEnrollmentRequest extends EnrollmentTokenRequest {
   code: string;
 
   @ApiProperty({ description: 'Where the activation link (and later the disable link) goes' })
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email: string;
 }
@@ -147,7 +148,7 @@ export class ForgotPasswordRequest {
   username: string;
 
   @ApiProperty()
-  @IsEmail()
+  @IsMailAddress()
   @MaxLength(254)
   email: string;
 }

@@ -6,7 +6,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 import { IsVersion } from '../../../common/stale-version';
+import { IsMailAddress } from '../../../common/mail-address';
 
 export class AssignmentInput {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null only for ADMIN' })
@@ -65,7 +65,7 @@ export class CreateUserDto {
   cpf: string;
 
   @ApiProperty({ example: 'maria.souza@mp.example' })
-  @IsEmail({}, { message: 'email inválido' })
+  @IsMailAddress({ message: 'email inválido' })
   @MaxLength(254)
   email: string;
 
@@ -97,7 +97,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsEmail({}, { message: 'email inválido' })
+  @IsMailAddress({ message: 'email inválido' })
   @MaxLength(254)
   email?: string;
 
