@@ -55,6 +55,11 @@ describe('catalogues and institution settings', () => {
     const movements = await as(member).get('/movement-types').expect(200);
     const codes = movements.body.items.map((m: { code: string }) => m.code);
     expect(codes).toEqual(expect.arrayContaining(Object.values(MOVEMENTS).map((m) => m.code)));
+    // Which of them a person records with "Movimentar": only the generic one.
+    const manual = movements.body.items
+      .filter((m: { manual: boolean }) => m.manual)
+      .map((m: { code: string }) => m.code);
+    expect(manual).toEqual([MOVEMENTS.MOVED.code]);
     const types = await as(member).get('/document-types').expect(200);
     expect(types.body.items).toContainEqual(expect.objectContaining({ code: 'DECISAO', decisory: true }));
     expect(types.body.items).toContainEqual(expect.objectContaining({ code: 'OFICIO', decisory: false }));
@@ -80,6 +85,25 @@ describe('catalogues and institution settings', () => {
       expect.stringMatching(/updated$/),
     ]);
     expect(trail[1].before).toMatchObject({ name: body.name });
+  });
+
+  it('keeps the movement kinds the code decides: an added type is manual, and nobody makes one a system one or back', async () => {
+    const created = await as(admin).post('/movement-types', { code: '990002', name: 'Visita técnica' }).expect(201);
+    expect(created.body).toMatchObject({ code: '990002', manual: true });
+    const types = await count('movement_types');
+    const asSystem = await as(admin)
+      .post('/movement-types', { code: '990003', name: 'Falso sistema', manual: false })
+      .expect(400);
+    expect(fields(asSystem.body)).toEqual(['manual']);
+    const unlocked = await as(admin)
+      .patch(`/movement-types/${MOVEMENTS.DISTRIBUTED.code}`, { version: 1, manual: true })
+      .expect(400);
+    expect(fields(unlocked.body)).toEqual(['manual']);
+    expect(await count('movement_types')).toBe(types);
+    const distributed = await as(member).get('/movement-types').expect(200);
+    expect(distributed.body.items).toContainEqual(
+      expect.objectContaining({ code: MOVEMENTS.DISTRIBUTED.code, manual: false, version: 1 }),
+    );
   });
 
   it('refuses a taken code in any case (409), bad input (400), a stale version (409), and non-ADMINs (403)', async () => {

@@ -398,6 +398,41 @@ describe('documents: drafts, PDF, signing, trash, standalone documents, move', (
     });
   });
 
+  it("refuses system movements in Movimentar, naming movementCode and writing nothing; an added type is a person's", async () => {
+    const p = await newProcess();
+    const before = (await as(member).get(`/processes/${p.id}`).expect(200)).body;
+    const system = [
+      MOVEMENTS.DISTRIBUTED,
+      MOVEMENTS.IMPEDIMENT_DECLARED,
+      MOVEMENTS.DISTRIBUTION_CANCELLED,
+      MOVEMENTS.SECRECY_DECREED,
+      MOVEMENTS.ARCHIVED_PROMOTION,
+      MOVEMENTS.ARCHIVED,
+      MOVEMENTS.CLASS_CONVERTED,
+      MOVEMENTS.PRIORITY_SET,
+      MOVEMENTS.DEADLINE_EXPIRED,
+    ];
+    for (const { code } of system) {
+      const refused = await as(clerk)
+        .post(`/processes/${p.id}/move`, { version: before.version, movementCode: code })
+        .expect(400);
+      expect({ code, fields: fields(refused.body) }).toEqual({ code, fields: ['movementCode'] });
+      expect(refused.body.errors[0].message).toMatch(/movimento do sistema/);
+    }
+    const after = (await as(member).get(`/processes/${p.id}`).expect(200)).body;
+    expect({ version: after.version, events: after.events.length }).toEqual({
+      version: before.version,
+      events: before.events.length,
+    });
+
+    // A type the administration adds to the taxonomy is recorded by people.
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO movement_types (code, name, version) VALUES ('990777', 'Reunião com a comunidade', 1)`);
+    await as(clerk).post(`/processes/${p.id}/move`, { version: before.version, movementCode: '990777' }).expect(200);
+    expect((await as(member).get(`/processes/${p.id}`)).body.events.at(-1)).toMatchObject({ code: '990777' });
+  });
+
   it('converts NF → PP with the instauration portaria as a draft, and to judicial with the CNJ number', async () => {
     const p = await newProcess({ classCode: 'NF' });
     const without = await as(clerk)

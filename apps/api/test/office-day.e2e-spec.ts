@@ -50,7 +50,7 @@ describe('a day at the office', () => {
 
     await op(escrevente, 'conclude', { userId: promotor.id });
     expect((await call(promotor).get('/boxes/inbox')).body.items.map((i: { id: string }) => i.id)).toContain(nf.id);
-    await op(promotor, 'move', { movementCode: MOVEMENTS.ATTENDANCE.code, description: 'Atendida a representante' });
+    await op(promotor, 'move', { movementCode: MOVEMENTS.MOVED.code, description: 'Atendida a representante' });
     const { body: despacho } = await call(promotor).post(
       `/processes/${nf.id}/documents`,
       { typeCode: 'DESPACHO', title: 'Despacho', content: '<p>Oficie-se à concessionária.</p>' },
@@ -69,7 +69,7 @@ describe('a day at the office', () => {
     expect(view.events.map((e: { code: string }) => e.code)).toEqual([
       MOVEMENTS.REGISTERED.code,
       MOVEMENTS.CONCLUDED.code,
-      MOVEMENTS.ATTENDANCE.code,
+      MOVEMENTS.MOVED.code,
       MOVEMENTS.DOCUMENT_ADDED.code,
       MOVEMENTS.TO_SECRETARIA.code,
       MOVEMENTS.SENT.code,

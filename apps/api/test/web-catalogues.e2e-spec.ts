@@ -116,4 +116,15 @@ describe('web client: catalogues (SPA in Chromium)', () => {
       expect.objectContaining({ code: '10295' }),
     );
   });
+
+  it('shows which movements a person records and which only their operation writes', async () => {
+    await page.getByRole('tab', { name: 'Movimentos', exact: true }).click();
+    const row = (code: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+    const filter = page.locator('#movement-types-filter');
+    await filter.fill('920005');
+    await row('920005').getByRole('cell', { name: 'Sistema (a própria operação)', exact: true }).waitFor();
+    await filter.fill('900031');
+    await row('900031').getByRole('cell', { name: 'Pessoa (Movimentar)', exact: true }).waitFor();
+  });
 });

@@ -2049,11 +2049,13 @@ export interface components {
             active?: boolean;
             parentCode?: string | null;
         };
-        CodedItemDto: {
+        MovementTypeItemDto: {
             code: string;
             name: string;
             active: boolean;
             version: number;
+            /** @description Recorded by a person with "Movimentar" (`move`); false: a system movement, written only by its own operation. Types an administrator adds are manual. */
+            manual: boolean;
         };
         CodedCreateDto: {
             /** @description Never changes; upper-case letters, digits and _ (case is ignored) */
@@ -4416,7 +4418,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["CodedItemDto"][];
+                        items?: components["schemas"]["MovementTypeItemDto"][];
                         nextCursor?: string | null;
                     };
                 };
@@ -4448,7 +4450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CodedItemDto"];
+                    "application/json": components["schemas"]["MovementTypeItemDto"];
                 };
             };
             /** @description Missing, invalid or revoked access token */
@@ -4494,7 +4496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CodedItemDto"];
+                    "application/json": components["schemas"]["MovementTypeItemDto"];
                 };
             };
             /** @description Missing, invalid or revoked access token */

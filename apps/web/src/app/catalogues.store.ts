@@ -10,7 +10,7 @@ export const useCataloguesStore = defineStore('catalogues', () => {
   const classes = ref<Schemas['ClassItemDto'][]>([]);
   const subjects = ref<Schemas['SubjectItemDto'][]>([]);
   const documentTypes = ref<Schemas['DocumentTypeItemDto'][]>([]);
-  const movementTypes = ref<Schemas['CodedItemDto'][]>([]);
+  const movementTypes = ref<Schemas['MovementTypeItemDto'][]>([]);
   const units = ref<Schemas['UnitDto'][]>([]);
   const loaded = new Set<string>();
   /** Choices as the forms offer them: code and name. */

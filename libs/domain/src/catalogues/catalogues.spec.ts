@@ -1,7 +1,7 @@
 import { PROFILES, SECRECY_CAP } from '../profiles';
 import { DEFAULT_SECRECY_ASSIGNMENT, isTimeZone, secrecyAssignmentProblems } from './institution-settings';
 import { CNMP_LEGAL_DEADLINES, legalDeadlineProblems, type LegalDeadlineRule } from './legal-deadlines';
-import { ARCHIVING_MOVEMENT_CODES, MOVEMENTS } from './movements';
+import { ARCHIVING_MOVEMENT_CODES, MOVEMENTS, SYSTEM_MOVEMENT_CODES } from './movements';
 
 describe('MOVEMENTS', () => {
   it('gives every movement its own code', () => {
@@ -14,6 +14,18 @@ describe('MOVEMENTS', () => {
     expect(codes).toEqual(
       expect.arrayContaining(['920005', '920083', '488', '020089', '020090', '020091', '020109', '1003010']),
     );
+  });
+
+  it('leaves to "Movimentar" only the generic movement: the operations write the others', () => {
+    expect(SYSTEM_MOVEMENT_CODES).not.toContain(MOVEMENTS.MOVED.code);
+    expect(SYSTEM_MOVEMENT_CODES).toEqual(
+      expect.arrayContaining([
+        ...['920005', '920083', '488', '900010', '900012', '900011', '900014', '900009'],
+        ...ARCHIVING_MOVEMENT_CODES,
+        MOVEMENTS.FORWARDED_ON_PAPER.code,
+      ]),
+    );
+    expect(SYSTEM_MOVEMENT_CODES).toHaveLength(Object.keys(MOVEMENTS).length - 1);
   });
 
   it('offers only archiving movements when archiving', () => {

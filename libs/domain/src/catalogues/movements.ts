@@ -58,3 +58,13 @@ export const ARCHIVING_MOVEMENT_CODES: readonly string[] = [
   MOVEMENTS.ARCHIVED_FORWARDED.code,
   MOVEMENTS.ARCHIVED.code,
 ];
+
+/**
+ * The codes `move` ("Movimentar") refuses: every movement the domain names but the generic
+ * Movimentação. Each is written only by its own operation (distribution, archiving, secrecy,
+ * deadlines, …), so that the events — and the RAF counted from them — say what happened,
+ * not what someone picked from a list. The types an administrator adds are a person's.
+ */
+export const SYSTEM_MOVEMENT_CODES: readonly string[] = Object.values(MOVEMENTS)
+  .map((m) => m.code)
+  .filter((code) => code !== MOVEMENTS.MOVED.code);

@@ -65,6 +65,10 @@ export class SubjectEntity extends CodedCatalogueEntity {
 export class MovementTypeEntity extends CodedCatalogueEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_movement_types' })
   code: string;
+
+  /** Recorded by a person with "Movimentar"; false: written only by its own operation. */
+  @Column({ type: 'boolean', default: true })
+  manual: boolean;
 }
 
 /** Tipo de documento; decisory ones are shown in public consultation. */

@@ -18,6 +18,7 @@ import { LegalDeadlineTableVersion1764900000000 } from './1764900000000-LegalDea
 import { BoxTallies1765000000000 } from './1765000000000-BoxTallies';
 import { RafPartsUncompressed1765100000000 } from './1765100000000-RafPartsUncompressed';
 import { SearchMaintained1765200000000 } from './1765200000000-SearchMaintained';
+import { MovementKinds1765300000000 } from './1765300000000-MovementKinds';
 
 /** In order; each file is one reversible change. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   BoxTallies1765000000000,
   RafPartsUncompressed1765100000000,
   SearchMaintained1765200000000,
+  MovementKinds1765300000000,
 ];

@@ -2,12 +2,12 @@ import { codedCatalogueController } from './coded-catalogue.controller';
 import {
   ClassItemDto,
   CodedCreateDto,
-  CodedItemDto,
   CodedUpdateDto,
   CreateClassDto,
   CreateDocumentTypeDto,
   CreateSubjectDto,
   DocumentTypeItemDto,
+  MovementTypeItemDto,
   SubjectItemDto,
   UpdateClassDto,
   UpdateDocumentTypeDto,
@@ -38,10 +38,16 @@ export const CODED_CATALOGUE_CONTROLLERS = [
   }),
   codedCatalogueController({
     path: 'movement-types',
-    catalogue: { table: 'movement_types', entityType: 'movement_type', label: 'Tipo de movimento', extra: {} },
+    catalogue: {
+      table: 'movement_types',
+      entityType: 'movement_type',
+      label: 'Tipo de movimento',
+      // Read-only: no create or update DTO carries it (the code decides which movements are the system's).
+      extra: { manual: 'manual' },
+    },
     createDto: CodedCreateDto,
     updateDto: CodedUpdateDto,
-    itemDto: CodedItemDto,
+    itemDto: MovementTypeItemDto,
   }),
   codedCatalogueController({
     path: 'document-types',

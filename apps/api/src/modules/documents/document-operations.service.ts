@@ -41,9 +41,17 @@ export class DocumentOperations {
 
   move(actor: Actor, processId: string, dto: MoveDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, processId, 'move', dto, async (tx, p) => {
-      const movement = await tx.query(`SELECT 1 FROM movement_types WHERE code = $1 AND active`, [dto.movementCode]);
-      if (!movement.length)
-        throw new ValidationFailed([{ field: 'movementCode', message: 'movimento não encontrado' }]);
+      const [movement] = await tx.query<{ manual: boolean }[]>(
+        `SELECT manual FROM movement_types WHERE code = $1 AND active`,
+        [dto.movementCode],
+      );
+      if (!movement) throw new ValidationFailed([{ field: 'movementCode', message: 'movimento não encontrado' }]);
+      // A system movement comes only from its own operation, or the RAF would count what was not done.
+      if (!movement.manual) {
+        throw new ValidationFailed([
+          { field: 'movementCode', message: 'movimento do sistema: é registrado pela própria operação' },
+        ]);
+      }
       const ids = dto.documentIds ?? [];
       const signed = await tx.query<{ id: string }[]>(
         `SELECT id FROM documents WHERE id = ANY($1::uuid[]) AND process_id = $2 AND status = 'SIGNED' AND trashed_at IS NULL`,

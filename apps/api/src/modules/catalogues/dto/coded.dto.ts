@@ -54,6 +54,15 @@ export class CodedItemDto {
   version: number;
 }
 
+export class MovementTypeItemDto extends CodedItemDto {
+  @ApiProperty({
+    description:
+      'Recorded by a person with "Movimentar" (`move`); false: a system movement, written only by its own operation. ' +
+      'Types an administrator adds are manual.',
+  })
+  manual: boolean;
+}
+
 export class CreateClassDto extends CodedCreateDto {
   @ApiProperty({ enum: CLASS_KINDS })
   @IsIn(CLASS_KINDS)
