@@ -64,7 +64,7 @@ export class WorkerModule {
           provide: Mailer,
           useFactory: () => {
             const logger = new NestLogger('Mail');
-            return new Mailer(config, (file, mail) => logger.log(`mail to ${mail.to} written to ${file}`));
+            return new Mailer(config, (message) => logger.log(message));
           },
         },
         HeartbeatService,

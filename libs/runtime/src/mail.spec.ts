@@ -77,6 +77,14 @@ describe(`${Mailer.name} without SMTP (.eml files)`, () => {
     expect(await readdir(dir)).toEqual([expect.stringMatching(/\.eml$/)]);
   });
 
+  it('reports the recipient and the file, never the content: its links carry single-use tokens', async () => {
+    const reported: string[] = [];
+    const link = composeMail('fulano@mp.example', 'Ativar 2FA', ['Abra http://localhost:3000/2fa/ativar#token=s3cr3t']);
+    await new Mailer({ mail: { dir, from: 'Acervo <a@b>' } }, (m) => reported.push(m)).send(link);
+    const [file] = await readdir(dir);
+    expect(reported).toEqual([`mail to fulano@mp.example written to ${join(dir, file)}`]);
+  });
+
   it('a full mail folder is MailUnavailable (a 503 to the request), and no half-written file is left', async () => {
     const write = fs.writeFile;
     jest.spyOn(fs, 'writeFile').mockImplementation(async (file) => {

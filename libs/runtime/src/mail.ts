@@ -54,7 +54,9 @@ export function smtpTransportOptions(url: string): { url: string } & typeof SMTP
 
 /**
  * Sends mail through SMTP_URL, or — in a single-machine installation without SMTP —
- * writes each message as an .eml file in MAIL_DIR and reports where.
+ * writes each message as an .eml file in MAIL_DIR and reports where: the recipient and the
+ * file, never the content, whose links carry single-use tokens (activation, reset, the
+ * first password) that would otherwise sit in every log collector.
  */
 export class Mailer {
   private readonly transport: Transporter;
@@ -62,7 +64,7 @@ export class Mailer {
 
   constructor(
     private readonly config: Pick<AppConfig, 'mail'>,
-    private readonly onFileWritten: (file: string, mail: OutgoingMail) => void = () => undefined,
+    private readonly report: (message: string) => void = () => undefined,
   ) {
     this.toFiles = !config.mail.smtpUrl;
     this.transport = this.toFiles
@@ -88,7 +90,7 @@ export class Mailer {
       await rm(file, { force: true }).catch(() => undefined);
       throw new MailUnavailable(e);
     }
-    this.onFileWritten(file, mail);
+    this.report(`mail to ${mail.to} written to ${file}`);
   }
 
   close(): void {

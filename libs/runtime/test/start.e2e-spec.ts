@@ -109,7 +109,7 @@ describe('pnpm start', () => {
       const printed = /bootstrap administrator \\?"admin\\?" created with password (\S+) /.exec(first.output());
       expect(printed).not.toBeNull();
       await expectStatusPageInBrowser(base);
-      await expectDefaultAdministratorReachesTheInbox(base, join(dataDir, 'mail'), printed![1]);
+      await expectDefaultAdministratorReachesTheInbox(base, join(dataDir, 'mail'), printed![1], first.output);
     } finally {
       const children = descendants(first.child.pid!);
       first.child.kill('SIGINT');
@@ -152,7 +152,12 @@ async function expectStatusPageInBrowser(base: string): Promise<void> {
  * printed password, 2FA enrolled with the default e-mail (`admin@localhost`), the
  * activation link read from the .eml the mail folder holds, then the inbox.
  */
-async function expectDefaultAdministratorReachesTheInbox(base: string, mailDir: string, password: string) {
+async function expectDefaultAdministratorReachesTheInbox(
+  base: string,
+  mailDir: string,
+  password: string,
+  log: () => string,
+) {
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method: 'POST',
@@ -178,6 +183,9 @@ async function expectDefaultAdministratorReachesTheInbox(base: string, mailDir: 
   const mail = await parseMail(await readFile(join(mailDir, eml)));
   expect(mail.to).toEqual(['admin@localhost']);
   const link = /#token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  // The log names the file; the token stays in the mail.
+  expect(log()).toContain(`mail to admin@localhost written to ${join(mailDir, eml)}`);
+  expect(log()).not.toContain(link![1]);
   expect((await post('/auth/totp/activate', { token: link![1] })).status).toBe(200);
 
   const challenge = await post('/auth/login', { username: 'admin', password });

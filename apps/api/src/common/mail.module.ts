@@ -2,7 +2,7 @@ import { type AppConfig, Mailer } from '@acervo/runtime';
 import { Global, Logger, Module } from '@nestjs/common';
 import { APP_CONFIG } from './app-config';
 
-/** Mail for the whole API; without SMTP_URL each message is an .eml in MAIL_DIR, its links logged. */
+/** Mail for the whole API; without SMTP_URL each message is an .eml in MAIL_DIR, its file logged. */
 @Global()
 @Module({
   providers: [
@@ -11,11 +11,7 @@ import { APP_CONFIG } from './app-config';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const logger = new Logger('Mail');
-        return new Mailer(config, (file, mail) =>
-          logger.log(
-            `mail to ${mail.to} written to ${file}; links: ${(mail.text.match(/https?:\/\/\S+/g) ?? []).join(' ')}`,
-          ),
-        );
+        return new Mailer(config, (message) => logger.log(message));
       },
     },
   ],
