@@ -20,6 +20,8 @@ export function configureApp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // TRUST_PROXY: behind a proxy it names, the client address comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.use(
     helmet({

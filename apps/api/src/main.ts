@@ -7,8 +7,6 @@ import { configureApp } from './app.setup';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  // Behind the reverse proxy the client address comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback, uniquelocal');
   configureApp(app);
   await app.listen(config.port);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -372,6 +373,40 @@ describe('hardening', () => {
           contentType: 'application/pdf',
         });
       problem(res, 413);
+    });
+  });
+
+  describe('client addresses (TRUST_PROXY)', () => {
+    /** Three failed logins as seen from `forwardedFor` addresses, on an app whose /auth allows two a minute. */
+    const threeLogins = async (env: NodeJS.ProcessEnv, forwardedFor: string[]) => {
+      const app = await t.boot({ AUTH_RATE_LIMIT_PER_MINUTE: '2', QUEUE_PREFIX: `trust-${randomUUID().slice(0, 8)}`, ...env });
+      const statuses: number[] = [];
+      for (const address of forwardedFor) {
+        const res = await request(app.getHttpServer())
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', address)
+          .send({ username: `ninguem-${address}`, password: 'senha-errada-123' });
+        statuses.push(res.status);
+      }
+      const logged = await t.dataSource.query<{ ip: string }[]>(
+        `SELECT ip FROM security_events WHERE kind = 'LOGIN_FAILED' AND details->>'username' = ANY($1)`,
+        [forwardedFor.map((a) => `ninguem-${a}`)],
+      );
+      return { statuses, ips: logged.map((r) => r.ip) };
+    };
+
+    it('by default believes X-Forwarded-For from the loopback proxy only: the address it names is the client', async () => {
+      const seen = await threeLogins({}, ['203.0.113.10', '203.0.113.10', '203.0.113.11']);
+      // The third comes from another client: its own limit, not the first one's.
+      expect(seen.statuses).toEqual([401, 401, 401]);
+      expect(seen.ips.sort()).toEqual(['203.0.113.10', '203.0.113.10', '203.0.113.11']);
+    });
+
+    it('with TRUST_PROXY=false a forged X-Forwarded-For changes nothing: limits and logs see the socket', async () => {
+      const seen = await threeLogins({ TRUST_PROXY: 'false' }, ['198.51.100.1', '198.51.100.2', '198.51.100.3']);
+      expect(seen.statuses).toEqual([401, 401, 429]);
+      expect(seen.ips).toHaveLength(2);
+      for (const ip of seen.ips) expect(ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
     });
   });
 

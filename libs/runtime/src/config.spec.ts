@@ -30,6 +30,8 @@ describe(loadConfig.name, () => {
     ['NODE_ENV', 'staging'],
     ['MIGRATE_ON_START', 'yes'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'nginx'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
@@ -50,6 +52,17 @@ describe(loadConfig.name, () => {
   it('accepts as BOOTSTRAP_ADMIN_EMAIL what the default is: a domain without a dot', () => {
     expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'admin@localhost' }).bootstrapAdmin.email).toBe('admin@localhost');
     expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'ti@mpal' }).bootstrapAdmin.email).toBe('ti@mpal');
+  });
+
+  it('believes X-Forwarded-For from loopback only unless TRUST_PROXY says whose', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'uniquelocal',
+    ]);
   });
 
   it('treats empty variables as unset', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { compile as compileProxyAddresses } from 'proxy-addr';
 
 const urlWithScheme = (schemes: string[]) =>
   z
@@ -69,7 +70,33 @@ const envSchema = z.object({
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   BENCH_ENDPOINTS: optional(flag),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('loopback')
+    .transform((v, ctx): TrustProxy => {
+      if (v === 'false') return false;
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v.split(',').map((a) => a.trim());
+      try {
+        compileProxyAddresses(list); // Express's own parser: what it would refuse at the first request
+        return list;
+      } catch (e) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be false, a number of hops, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas (${(e as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
 });
+
+/**
+ * Whose `X-Forwarded-For` is believed (Express's `trust proxy`): nobody's (false), the
+ * nearest N hops, or the proxies at these addresses. The client address it yields is the one
+ * rate limits, lockouts and logs use.
+ */
+export type TrustProxy = false | number | string[];
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -98,6 +125,7 @@ export interface AppConfig {
   /** `pnpm bench`'s baseline and query counter (GET /bench/…); always false in production. */
   benchEndpoints: boolean;
   logLevel: string;
+  trustProxy: TrustProxy;
 }
 
 /** Raised when the environment cannot make a valid configuration; names each variable. */
@@ -150,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockOffsetMs: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_MS,
     benchEndpoints: e.NODE_ENV !== 'production' && (e.BENCH_ENDPOINTS ?? false),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
