@@ -143,6 +143,9 @@ describe('organisation: units, users, assignments, groups, plantão', () => {
       ['an invalid CPF', () => ({ cpf: '123.456.789-00' }), 400, 'cpf'],
       ['a taken username in another case', () => ({ username: memberA.username.toUpperCase() }), 409, 'username'],
       ['a taken CPF', () => ({ cpf: memberA.cpf! }), 409, 'cpf'],
+      // Sign-in takes a username or a CPF: these would name whoever has that CPF too.
+      ['a username that is a CPF', () => ({ username: memberA.cpf!.replace(/\D/g, '') }), 400, 'username'],
+      ['a username that is a punctuated CPF', () => ({ username: '529.982.247-25' }), 400, 'username'],
       ['a malformed e-mail', () => ({ email: 'sem-arroba' }), 400, 'email'],
       ['no assignment', () => ({ assignments: [] }), 400, 'assignments'],
       [

@@ -1,4 +1,4 @@
-import { isValidCpf, normalizeCpf } from './cpf';
+import { isValidCpf, normalizeCpf, readsAsCpf } from './cpf';
 
 describe(isValidCpf.name, () => {
   it.each([
@@ -19,5 +19,18 @@ describe(isValidCpf.name, () => {
 
   it('normalizes punctuation away', () => {
     expect(normalizeCpf('529.982.247-25')).toBe('52998224725');
+  });
+});
+
+describe(readsAsCpf.name, () => {
+  it.each([
+    ['52998224725', true],
+    ['529.982.247-25', true],
+    ['12345', true],
+    ['maria.souza', false],
+    ['m52998224725', false],
+    ['529.982.247-2a', false],
+  ])('%s → %s', (name, expected) => {
+    expect(readsAsCpf(name)).toBe(expected);
   });
 });

@@ -3,6 +3,15 @@ export function normalizeCpf(input: string): string {
   return input.replace(/[.\-\s]/g, '');
 }
 
+/**
+ * Whether a sign-in name would be read as a CPF — digits, with or without its punctuation.
+ * Sign-in takes either, so a username like that could name two people (itself and whoever
+ * has that CPF): usernames may not be one.
+ */
+export function readsAsCpf(input: string): boolean {
+  return /^\d+$/.test(normalizeCpf(input.trim()));
+}
+
 function checkDigit(digits: number[], firstWeight: number): number {
   const sum = digits.reduce((acc, d, i) => acc + d * (firstWeight - i), 0);
   const rest = (sum * 10) % 11;

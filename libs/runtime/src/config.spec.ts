@@ -27,6 +27,7 @@ describe(loadConfig.name, () => {
     ['BOOTSTRAP_ADMIN_PASSWORD', 'short'],
     ['BOOTSTRAP_ADMIN_EMAIL', 'nobody'],
     ['BOOTSTRAP_ADMIN_USERNAME', 'a b'],
+    ['BOOTSTRAP_ADMIN_USERNAME', '529.982.247-25'],
     ['NODE_ENV', 'staging'],
     ['MIGRATE_ON_START', 'yes'],
     ['LOG_LEVEL', 'loud'],

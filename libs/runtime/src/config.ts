@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readsAsCpf } from '@acervo/domain';
 import { z } from 'zod';
 import { compile as compileProxyAddresses } from 'proxy-addr';
 
@@ -46,6 +47,8 @@ const envSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores')
+    // Sign-in takes a username or a CPF: digits alone would read as a CPF.
+    .refine((v) => !readsAsCpf(v), 'must have a letter (digits alone read as a CPF)')
     .default('admin'),
   BOOTSTRAP_ADMIN_PASSWORD: optional(z.string().min(12, 'must have at least 12 characters')),
   // The browser's rule for an e-mail field: a domain without a dot (the default) is an address too.

@@ -1,4 +1,4 @@
-import { PROFILES, type Profile } from '@acervo/domain';
+import { PROFILES, type Profile, readsAsCpf } from '@acervo/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -13,6 +13,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -49,9 +50,20 @@ export class AssignmentInput {
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
+/** Sign-in takes a username or a CPF: a username that reads as one would be ambiguous. */
+const IsNotCpfLike = () =>
+  ValidateBy({
+    name: 'notCpfLike',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !readsAsCpf(value),
+      defaultMessage: () => 'username: precisa de ao menos uma letra (só dígitos seria lido como CPF)',
+    },
+  });
+
 export class CreateUserDto {
   @ApiProperty({ example: 'maria.souza', description: 'Case-insensitive and unique' })
   @Matches(USERNAME, { message: 'username: 3 a 64 letras, dígitos, ponto, hífen ou sublinhado' })
+  @IsNotCpfLike()
   username: string;
 
   @ApiProperty({ example: 'Maria de Souza' })
