@@ -379,7 +379,11 @@ describe('hardening', () => {
   describe('client addresses (TRUST_PROXY)', () => {
     /** Three failed logins as seen from `forwardedFor` addresses, on an app whose /auth allows two a minute. */
     const threeLogins = async (env: NodeJS.ProcessEnv, forwardedFor: string[]) => {
-      const app = await t.boot({ AUTH_RATE_LIMIT_PER_MINUTE: '2', QUEUE_PREFIX: `trust-${randomUUID().slice(0, 8)}`, ...env });
+      const app = await t.boot({
+        AUTH_RATE_LIMIT_PER_MINUTE: '2',
+        QUEUE_PREFIX: `trust-${randomUUID().slice(0, 8)}`,
+        ...env,
+      });
       const statuses: number[] = [];
       for (const address of forwardedFor) {
         const res = await request(app.getHttpServer())
