@@ -1,3 +1,4 @@
+import { DEFAULT_INSTITUTION_SETTINGS, localDate } from '@acervo/domain';
 import { DataSource } from 'typeorm';
 import { AuthFlow } from './support/auth-flow';
 import { createUnit } from './support/factories';
@@ -297,7 +298,8 @@ describe('attendance and complaints intake (DOMAIN §10)', () => {
 
   describe('complaints per supplier', () => {
     it('counts per CNPJ and category in the period, as JSON and as a CSV download', async () => {
-      const start = new Date().toISOString().slice(0, 10);
+      // The period is in the institution's days: between 00:00 and 03:00 UTC its date is still yesterday.
+      const start = localDate(t.clock.now(), DEFAULT_INSTITUTION_SETTINGS.timeZone);
       await register(complaint());
       await register(complaint({ complaintCategory: 'CONTRATO', supplierCnpj: '11222333000181' }));
       await register(
