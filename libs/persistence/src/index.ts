@@ -10,3 +10,4 @@ export * from './secrecy';
 export * from './boxes';
 export * from './prepared';
 export * from './raf';
+export * from './movement-types.store';

@@ -89,8 +89,8 @@ export interface EventJson {
   details: Record<string, unknown>;
   document_ids: string[];
 }
-/** A deadline's row, as `SELECT * FROM deadlines` gives it, timestamps as strings. */
-export type DeadlineJson = Record<string, unknown> & { starts_at: string; due_at: string; ended_at: string | null };
+/** How a process's deadlines are listed (alias `dl`): running ones first, then by due time. */
+export const PROCESS_DEADLINES_ORDER = `dl.status <> 'OPEN', dl.due_at, dl.id`;
 
 export interface ProcessChildrenRow {
   parties: PartyJson[] | null;
@@ -100,7 +100,8 @@ export interface ProcessChildrenRow {
   distributions: Record<string, unknown>[] | null;
   /** The unit whose distributors may cancel the running distribution; null when none runs. */
   distributing_unit_id: string | null;
-  deadlines: DeadlineJson[] | null;
+  /** `SELECT * FROM deadlines` rows, timestamps as ISO strings. */
+  deadlines: Record<string, unknown>[] | null;
   events: EventJson[] | null;
 }
 
@@ -123,7 +124,7 @@ function childrenSql(viewer: ViewerSql): string {
     distributing_unit_id: `(SELECT CASE WHEN d.cancelled_at IS NULL THEN coalesce(g.unit_id, v.unit_id) END
                               FROM distributions d LEFT JOIN distribution_groups g ON g.id = d.group_id
                              WHERE d.process_id = v.id ORDER BY d.started_at DESC, d.id DESC LIMIT 1)`,
-    deadlines: jsonRows(`SELECT dl.*, row_number() OVER (ORDER BY dl.status <> 'OPEN', dl.due_at, dl.id) AS sort_key
+    deadlines: jsonRows(`SELECT dl.*, row_number() OVER (ORDER BY ${PROCESS_DEADLINES_ORDER}) AS sort_key
                            FROM deadlines dl WHERE dl.process_id = v.id`),
     events: jsonRows(`SELECT x.*, x.sequence AS sort_key FROM (${eventRowsSql('v.id', '0', String(VIEW_EVENTS))}) x`),
   };

@@ -1,6 +1,7 @@
 import type { Box } from '@acervo/domain';
 import { cursorInstantSql } from '../sql';
-import { type BoxBranch, NEWEST_FIRST } from './box-sql';
+import { talliedTotalSql, TALLIED_BOXES, type TalliedBox } from './box-counts.store';
+import { type BoxBranch, NEWEST_FIRST, PRAZOS_PROCESSES_SQL, prazosCountSql } from './box-sql';
 
 /**
  * The statement of one box page (DOMAIN §3.1), keyset after the cursor: `inner` or the
@@ -84,4 +85,23 @@ export function branchedPageSql(
   );
   return `SELECT x.*, ${cursorInstantSql('x.since_at')} AS since${totalColumn(total)} FROM (${selects.join(' UNION ALL ')}) x
     ORDER BY x.rank, x.since_at, x.row_id LIMIT ${n}`;
+}
+
+/**
+ * A box's total with its filters, as a scalar subquery over the page's own parameters, for
+ * its first page to carry. Unfiltered, the boxes of where processes are come from the tallies
+ * (docs/decisions/0007); Prazos without a deadline-state filter (which is per deadline) sums
+ * its processes' running deadlines instead of counting joined rows; anything else counts
+ * `inner`, the page's own rows.
+ */
+export function boxTotalSql(
+  box: Box,
+  filtered: { any: boolean; deadlineState: boolean },
+  inner: string,
+  processFilters: string[],
+): string {
+  if (!filtered.any && !filtered.deadlineState && TALLIED_BOXES.has(box)) return talliedTotalSql(box as TalliedBox);
+  return box === 'deadlines' && !filtered.deadlineState
+    ? `(SELECT ${prazosCountSql()} FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')})`
+    : `(SELECT count(*)::int FROM (${inner}) x)`;
 }

@@ -9,7 +9,7 @@ import {
   legalDueBusinessDay,
   localDate,
 } from '@acervo/domain';
-import { LegalDeadlineRuleEntity, preparedQuery } from '@acervo/persistence';
+import { LegalDeadlineRuleEntity, preparedQuery, PROCESS_DEADLINES_ORDER } from '@acervo/persistence';
 import type { EntityManager } from 'typeorm';
 import { readInstitutionSettings } from '../catalogues/institution-settings.service';
 import { toRule } from '../catalogues/legal-deadlines.service';
@@ -107,29 +107,36 @@ export interface DeadlineRow {
   version: number;
 }
 
+/** A deadline row as node-postgres gives it, or from a JSON aggregate (timestamps as ISO strings). */
+export type DeadlineRecord = Omit<DeadlineRow, 'starts_at' | 'due_at' | 'ended_at'> & {
+  starts_at: Date | string;
+  due_at: Date | string;
+  ended_at: Date | string | null;
+};
+
 /** A process's deadlines, running ones first (its deadline list and the process view share it). */
 export async function processDeadlines(db: EntityManager, processId: string, now: Date): Promise<DeadlineDto[]> {
   const rows = await preparedQuery<DeadlineRow[]>(
     db,
-    `SELECT * FROM deadlines WHERE process_id = $1 ORDER BY status <> 'OPEN', due_at, id`,
+    `SELECT * FROM deadlines dl WHERE dl.process_id = $1 ORDER BY ${PROCESS_DEADLINES_ORDER}`,
     [processId],
   );
   return rows.map((r) => toDto(r, now));
 }
 
-export function toDto(r: DeadlineRow, now: Date): DeadlineDto {
+export function toDto(r: DeadlineRecord, now: Date): DeadlineDto {
   return {
     id: r.id,
     processId: r.process_id,
     kind: r.kind,
     description: r.description,
     wait: r.wait,
-    startsAt: r.starts_at.toISOString(),
-    dueAt: r.due_at.toISOString(),
-    state: deadlineViewState({ status: r.status, dueAt: r.due_at }, now),
+    startsAt: new Date(r.starts_at).toISOString(),
+    dueAt: new Date(r.due_at).toISOString(),
+    state: deadlineViewState({ status: r.status, dueAt: new Date(r.due_at) }, now),
     extensions: r.extensions,
     legalBasis: r.legal_basis,
-    endedAt: r.ended_at?.toISOString() ?? null,
+    endedAt: r.ended_at === null ? null : new Date(r.ended_at).toISOString(),
     version: r.version,
   };
 }

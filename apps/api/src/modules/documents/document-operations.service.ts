@@ -1,4 +1,5 @@
 import { canonicalOriginNumber, conversionProblems, MOVEMENTS, ValidationFailed } from '@acervo/domain';
+import { MovementTypesStore } from '@acervo/persistence';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
@@ -41,13 +42,12 @@ export class DocumentOperations {
 
   move(actor: Actor, processId: string, dto: MoveDto): Promise<OperationResultDto> {
     return this.operations.operate(actor, processId, 'move', dto, async (tx, p) => {
-      const [movement] = await tx.query<{ manual: boolean }[]>(
-        `SELECT manual FROM movement_types WHERE code = $1 AND active`,
-        [dto.movementCode],
-      );
-      if (!movement) throw new ValidationFailed([{ field: 'movementCode', message: 'movimento não encontrado' }]);
+      const manual = await new MovementTypesStore(tx).manualIfActive(dto.movementCode);
+      if (manual === undefined) {
+        throw new ValidationFailed([{ field: 'movementCode', message: 'movimento não encontrado' }]);
+      }
       // A system movement comes only from its own operation, or the RAF would count what was not done.
-      if (!movement.manual) {
+      if (!manual) {
         throw new ValidationFailed([
           { field: 'movementCode', message: 'movimento do sistema: é registrado pela própria operação' },
         ]);

@@ -2,20 +2,16 @@ import { type Clock, type DeadlineKind, ValidationFailed } from '@acervo/domain'
 import {
   BOX_BRANCHES,
   BOX_PREDICATES,
+  boxTotalSql,
   branchedPageSql,
   BoxCountsStore,
   DATE_ORDER_ONLY,
   deadlineStateSql,
-  PRAZOS_PROCESSES_SQL,
-  prazosCountSql,
   preparedQuery,
   rowDetailSql,
   rowIdSql,
   sinceSql,
   sourceSql,
-  TALLIED_BOXES,
-  talliedTotalSql,
-  type TalliedBox,
   visibleSql,
   wholePageSql,
 } from '@acervo/persistence';
@@ -90,7 +86,11 @@ export class BoxesService {
     // The total comes with the first page only, in the same statement: the sidebar has it,
     // and later pages need not pay for counting the whole box again.
     const after = decodeCursor(query.cursor);
-    const total = after ? undefined : totalSql(box, query, inner, filters.slice(1));
+    const filtered = {
+      any: Boolean(query.classCode || query.subjectCode || query.number),
+      deadlineState: Boolean(query.deadlineState),
+    };
+    const total = after ? undefined : boxTotalSql(box, filtered, inner, filters.slice(1));
 
     const position = after && { key: parseKey(after.key), id: after.id };
     const branches = BOX_BRANCHES[box];
@@ -113,20 +113,6 @@ export class BoxesService {
     const counts = await this.tallies.counts(viewer.userId, this.clock.now());
     return BOXES.map((box) => ({ box, count: counts[box] }));
   }
-}
-
-/**
- * A box's total with its filters, as a scalar subquery over the page's own parameters.
- * Unfiltered, the boxes of where processes are come from the tallies (docs/decisions/0007);
- * Prazos without a deadline-state filter (which is per deadline) sums its processes' running
- * deadlines instead of counting joined rows.
- */
-function totalSql(box: Box, query: BoxQuery, inner: string, processFilters: string[]): string {
-  const filtered = Boolean(query.classCode || query.subjectCode || query.number || query.deadlineState);
-  if (!filtered && TALLIED_BOXES.has(box)) return talliedTotalSql(box as TalliedBox);
-  return box === 'deadlines' && !query.deadlineState
-    ? `(SELECT ${prazosCountSql()} FROM processes p WHERE ${[PRAZOS_PROCESSES_SQL, ...processFilters].join(' AND ')})`
-    : `(SELECT count(*)::int FROM (${inner}) x)`;
 }
 
 function parseKey(key: string): [number, string] {

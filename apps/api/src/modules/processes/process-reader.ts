@@ -28,7 +28,7 @@ import { InjectClock } from '../../common/app-config';
 import { AccessLog, type AccessHow } from '../../common/audit/access-log';
 import type { Actor, ClientInfo } from '../../common/auth/actor';
 import { decodeCursor, encodeCursor, toPage } from '../../common/pagination';
-import { type DeadlineRow, toDto as deadlineDto } from '../deadlines/deadline-store';
+import { type DeadlineRecord, toDto as deadlineDto } from '../deadlines/deadline-store';
 import type { DistributionRecordDto } from '../distribution/dto/distribution.dto';
 import type {
   ConclusionTargetDto,
@@ -254,29 +254,15 @@ export class ProcessReader {
       attached: r.attached ?? [],
       documents: (r.documents ?? []).map(documentSummary),
       distributions: (r.distributions ?? []) as unknown as DistributionRecordDto[],
-      deadlines: (r.deadlines ?? []).map((d) =>
-        deadlineDto(
-          {
-            ...(d as unknown as DeadlineRow),
-            starts_at: new Date(d.starts_at),
-            due_at: new Date(d.due_at),
-            ended_at: d.ended_at === null ? null : new Date(d.ended_at),
-          },
-          now,
-        ),
-      ),
+      deadlines: ((r.deadlines ?? []) as unknown as DeadlineRecord[]).map((d) => deadlineDto(d, now)),
       events: (r.events ?? []).map(eventDto),
     };
   }
 
   /** Events after a sequence number, in order: a page of the history. */
   async eventRows(db: EntityManager, processId: string, limit: number, afterSequence: number): Promise<EventDto[]> {
-    const rows = await preparedQuery<(Omit<EventJson, 'occurred_at'> & { occurred_at: Date })[]>(
-      db,
-      eventRowsSql('$1', '$2', '$3'),
-      [processId, afterSequence, limit],
-    );
-    return rows.map((e) => eventDto({ ...e, occurred_at: e.occurred_at.toISOString() }));
+    const rows = await preparedQuery<EventRow[]>(db, eventRowsSql('$1', '$2', '$3'), [processId, afterSequence, limit]);
+    return rows.map(eventDto);
   }
 }
 
@@ -293,7 +279,10 @@ function documentSummary(d: DocumentJson): ProcessDocumentSummaryDto {
   };
 }
 
-function eventDto(e: EventJson): EventDto {
+/** An event row as node-postgres gives it (a Date) or from the page's JSON (an ISO string). */
+type EventRow = Omit<EventJson, 'occurred_at'> & { occurred_at: Date | string };
+
+function eventDto(e: EventRow): EventDto {
   return {
     id: e.id,
     sequence: e.sequence,
